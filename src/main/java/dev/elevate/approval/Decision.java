@@ -1,0 +1,4 @@
+package dev.elevate.approval;
+
+/** What an approver said. */
+public enum Decision { APPROVE, DENY }

@@ -1,0 +1,40 @@
+package dev.elevate.audit;
+
+/** Every fact the trail records, in the past tense, with the stable name auditors search by. */
+public enum AuditEventType {
+    REQUEST_SUBMITTED("request.submitted"),
+    REQUEST_CANCELLED("request.cancelled"),
+    REQUEST_TIMED_OUT("request.timed_out"),
+    APPROVAL_RECORDED("approval.recorded"),
+    DECISION_REFUSED("decision.refused"),
+    REQUEST_APPROVED("request.approved"),
+    REQUEST_DENIED("request.denied"),
+    GRANT_ACTIVATION_FAILED("grant.activation_failed"),
+    GRANT_ACTIVATED("grant.activated"),
+    GRANT_REVOCATION_REQUESTED("grant.revocation_requested"),
+    GRANT_REVOCATION_STARTED("grant.revocation_started"),
+    GRANT_REVOCATION_FAILED("grant.revocation_failed"),
+    GRANT_EXPIRED("grant.expired"),
+    GRANT_REVOKED("grant.revoked"),
+    NOTIFICATION_SENT("notification.sent"),
+    NOTIFICATION_FAILED("notification.failed");
+
+    private final String code;
+
+    AuditEventType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static AuditEventType fromCode(String code) {
+        for (AuditEventType type : values()) {
+            if (type.code.equals(code)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown audit event type: " + code);
+    }
+}

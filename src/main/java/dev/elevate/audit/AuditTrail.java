@@ -1,0 +1,148 @@
+package dev.elevate.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.elevate.identity.Actor;
+import dev.elevate.request.AccessRequest;
+
+/**
+ * Records facts about access requests. Each method joins the caller's transaction, and refuses
+ * to run without one, so a state change and its record commit or fail together.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AuditTrail {
+
+    @Inject
+    AuditEventRepository events;
+
+    @Inject
+    Clock clock;
+
+    public void requestSubmitted(AccessRequest request, Actor actor) {
+        record(AuditEventType.REQUEST_SUBMITTED, request, actor, details(
+                "duration", request.duration().toString(),
+                "justification", request.justification(),
+                "ticket", request.ticket(),
+                "pendingUntil", request.pendingUntil().toString(),
+                "requiredApprovals", request.requiredApprovals()));
+    }
+
+    public void requestCancelled(AccessRequest request, Actor actor) {
+        record(AuditEventType.REQUEST_CANCELLED, request, actor, Map.of());
+    }
+
+    public void requestTimedOut(AccessRequest request, Actor actor) {
+        record(AuditEventType.REQUEST_TIMED_OUT, request, actor,
+                details("pendingUntil", request.pendingUntil().toString()));
+    }
+
+    public void approvalRecorded(AccessRequest request, Actor actor, String comment,
+            int approvalsGiven) {
+        record(AuditEventType.APPROVAL_RECORDED, request, actor, details(
+                "comment", comment,
+                "approvalsGiven", approvalsGiven,
+                "approvalsRequired", request.requiredApprovals()));
+    }
+
+    public void requestApproved(AccessRequest request, Actor actor, List<String> approvers) {
+        record(AuditEventType.REQUEST_APPROVED, request, actor, details(
+                "approvers", approvers,
+                "duration", request.duration().toString()));
+    }
+
+    public void requestDenied(AccessRequest request, Actor actor, String comment) {
+        record(AuditEventType.REQUEST_DENIED, request, actor, details("comment", comment));
+    }
+
+    public void decisionRefused(AccessRequest request, Actor actor, String decision,
+            List<String> reasons) {
+        record(AuditEventType.DECISION_REFUSED, request, actor, details(
+                "decision", decision,
+                "reasons", reasons));
+    }
+
+    public void grantActivated(AccessRequest request, String connector, String target,
+            Instant expiresAt) {
+        record(AuditEventType.GRANT_ACTIVATED, request, Actor.scheduler(), details(
+                "connector", connector,
+                "target", target,
+                "expiresAt", expiresAt.toString()));
+    }
+
+    public void grantActivationFailed(AccessRequest request, int attempt, String error,
+            Instant nextAttemptAt) {
+        record(AuditEventType.GRANT_ACTIVATION_FAILED, request, Actor.scheduler(), details(
+                "attempt", attempt,
+                "error", error,
+                "nextAttemptAt", nextAttemptAt == null ? "none: attempts exhausted"
+                        : nextAttemptAt.toString()));
+    }
+
+    public void grantRevocationRequested(AccessRequest request, Actor actor) {
+        record(AuditEventType.GRANT_REVOCATION_REQUESTED, request, actor, Map.of());
+    }
+
+    public void grantRevocationStarted(AccessRequest request, String reason) {
+        record(AuditEventType.GRANT_REVOCATION_STARTED, request, Actor.scheduler(),
+                details("reason", reason));
+    }
+
+    public void grantRevocationFailed(AccessRequest request, int attempt, String error,
+            Instant nextAttemptAt) {
+        record(AuditEventType.GRANT_REVOCATION_FAILED, request, Actor.scheduler(), details(
+                "attempt", attempt,
+                "error", error,
+                "nextAttemptAt", nextAttemptAt.toString()));
+    }
+
+    public void grantEnded(AccessRequest request, boolean early, String connector, String target) {
+        record(early ? AuditEventType.GRANT_REVOKED : AuditEventType.GRANT_EXPIRED, request,
+                Actor.scheduler(), details("connector", connector, "target", target));
+    }
+
+    public void notificationSent(AccessRequest request, String channel, long messageId) {
+        record(AuditEventType.NOTIFICATION_SENT, request, Actor.scheduler(),
+                details("channel", channel, "messageId", messageId));
+    }
+
+    public void notificationFailed(AccessRequest request, String channel, long messageId,
+            String error) {
+        record(AuditEventType.NOTIFICATION_FAILED, request, Actor.scheduler(),
+                details("channel", channel, "messageId", messageId, "error", error));
+    }
+
+    private void record(AuditEventType type, AccessRequest request, Actor actor,
+            Map<String, Object> details) {
+        AuditEvent event = new AuditEvent();
+        event.occurredAt = clock.instant();
+        event.type = type.code();
+        event.actorSubject = actor.subject();
+        event.actorUsername = actor.username();
+        event.channel = actor.channel().code();
+        event.requestId = request.id();
+        event.entitlementKey = request.entitlementKey();
+        event.requesterUsername = request.requesterUsername();
+        event.details = details;
+        events.persist(event);
+    }
+
+    /** Key-value pairs in order; null values are left out rather than stored as null. */
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.elevate.grant;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.elevate.grant.connector.GrantOrder;
+
+/** What the connector was asked to do for one approved request, and how far it got. */
+@Entity
+@Table(name = "access_grant")
+public class AccessGrant {
+
+    /** Why a grant ends: its time ran out, or someone ended it early. */
+    public enum EndReason { EXPIRY, EARLY }
+
+    @Id
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    @Column(nullable = false)
+    public String connector;
+
+    @Column(nullable = false)
+    public String target;
+
+    /** The Keycloak subject of the person who receives the access. */
+    @Column(name = "principal_subject", nullable = false)
+    public String principalSubject;
+
+    @Column(name = "activated_at")
+    public Instant activatedAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_reason")
+    public EndReason endReason;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    @Column(name = "revocation_started_at")
+    public Instant revocationStartedAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    /** Connector calls that failed in the current phase (activation, then revocation). */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    protected AccessGrant() {
+    }
+
+    public AccessGrant(UUID requestId, String connector, String target, String principalSubject) {
+        this.requestId = requestId;
+        this.connector = connector;
+        this.target = target;
+        this.principalSubject = principalSubject;
+    }
+
+    public GrantOrder order() {
+        return new GrantOrder(requestId, connector, target, principalSubject);
+    }
+
+    void failed(String error, Instant nextAttemptAt) {
+        attempts++;
+        lastError = error;
+        this.nextAttemptAt = nextAttemptAt;
+    }
+
+    void succeeded() {
+        attempts = 0;
+        lastError = null;
+        nextAttemptAt = null;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.elevate.grant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.elevate.audit.AuditTrail;
+import dev.elevate.entitlement.Entitlement;
+import dev.elevate.grant.connector.ConnectorException;
+import dev.elevate.grant.connector.ConnectorRegistry;
+import dev.elevate.grant.connector.GrantOrder;
+import dev.elevate.identity.Actor;
+import dev.elevate.identity.AppRole;
+import dev.elevate.identity.Caller;
+import dev.elevate.request.AccessRequest;
+import dev.elevate.request.AccessRequestRepository;
+import dev.elevate.request.NotEligibleException;
+import dev.elevate.request.RequestConflictException;
+import dev.elevate.request.RequestNotFoundException;
+import dev.elevate.request.RequestState;
+import dev.elevate.scheduling.JobScheduler;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Applies and removes grants through connectors. Connector calls happen outside any database
+ * transaction; each outcome then commits with its audit event, and failures are retried.
+ */
+@ApplicationScoped
+public class GrantService {
+
+    private static final Logger LOG = Logger.getLogger(GrantService.class);
+
+    @Inject
+    AccessRequestRepository requests;
+
+    @Inject
+    AccessGrantRepository grants;
+
+    @Inject
+    ConnectorRegistry connectors;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    JobScheduler jobs;
+
+    @Inject
+    GrantConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Called in the approval's transaction: records what to grant and schedules it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(AccessRequest request, Entitlement entitlement) {
+        grants.persist(new AccessGrant(request.id(), entitlement.connector, entitlement.target,
+                request.requesterSubject()));
+        jobs.activateGrant(request.id(), clock.instant());
+    }
+
+    /** Grants an approved request; a failure is recorded and retried with backoff. */
+    public void activate(UUID requestId) {
+        GrantOrder order = QuarkusTransaction.requiringNew().call(() -> {
+            AccessRequest request = requests.findById(requestId);
+            return request != null && request.state() == RequestState.APPROVED
+                    ? grants.findById(requestId).order() : null;
+        });
+        if (order == null) {
+            return;
+        }
+        try {
+            connectors.get(order.connector()).grant(order);
+        } catch (ConnectorException e) {
+            QuarkusTransaction.requiringNew().run(() -> activationFailed(requestId, e));
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> activated(requestId));
+    }
+
+    /** Ends a grant that is due or was revoked early; retries until the connector confirms. */
+    public void revoke(UUID requestId) {
+        GrantOrder order = QuarkusTransaction.requiringNew().call(() -> startRevocation(requestId));
+        if (order == null) {
+            return;
+        }
+        try {
+            connectors.get(order.connector()).revoke(order);
+        } catch (ConnectorException e) {
+            QuarkusTransaction.requiringNew().run(() -> revocationFailed(requestId, e));
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> revoked(requestId));
+    }
+
+    /** A person ends access before its time: the requester, or an admin. */
+    @Transactional
+    public AccessRequest revokeEarly(UUID requestId, Caller caller, Actor actor) {
+        AccessRequest request = requests.findForUpdate(requestId)
+                .orElseThrow(RequestNotFoundException::new);
+        if (!request.isRequestedBy(caller) && !caller.hasRole(AppRole.ADMIN)) {
+            throw new NotEligibleException("Only the requester or an admin may revoke this access");
+        }
+        if (request.state() != RequestState.ACTIVE && request.state() != RequestState.APPROVED) {
+            throw new RequestConflictException("Access request is " + request.state()
+                    + "; only APPROVED or ACTIVE access can be revoked");
+        }
+        AccessGrant grant = grants.findById(requestId);
+        request.startRevocation();
+        grant.endReason = AccessGrant.EndReason.EARLY;
+        grant.endedBy = actor.username();
+        grant.revocationStartedAt = clock.instant();
+        grant.succeeded();
+        audit.grantRevocationRequested(request, actor);
+        jobs.revokeGrant(requestId, clock.instant());
+        LOG.infof("revocation requested: request=%s by=%s", requestId, actor.username());
+        return request;
+    }
+
+    private void activated(UUID requestId) {
+        AccessRequest request = requests.findForUpdate(requestId).orElseThrow();
+        AccessGrant grant = grants.findById(requestId);
+        Instant now = clock.instant();
+        if (request.state() == RequestState.REVOKING) {
+            // Revoked while the connector was granting: make sure the removal runs after us.
+            jobs.revokeGrant(requestId, now);
+            return;
+        }
+        if (request.state() != RequestState.APPROVED) {
+            return;
+        }
+        request.activate();
+        grant.succeeded();
+        grant.activatedAt = now;
+        // The duration counts from the moment the target confirmed the grant.
+        grant.expiresAt = now.plus(request.duration());
+        audit.grantActivated(request, grant.connector, grant.target, grant.expiresAt);
+        jobs.revokeGrant(requestId, grant.expiresAt);
+        LOG.infof("grant activated: request=%s user=%s target=%s expiresAt=%s", requestId,
+                request.requesterUsername(), grant.target, grant.expiresAt);
+    }
+
+    private void activationFailed(UUID requestId, ConnectorException e) {
+        AccessRequest request = requests.findForUpdate(requestId).orElseThrow();
+        AccessGrant grant = grants.findById(requestId);
+        if (request.state() != RequestState.APPROVED) {
+            return;
+        }
+        int attempt = grant.attempts + 1;
+        Instant next = attempt < config.activationAttempts() ? retryAt(attempt) : null;
+        grant.failed(e.getMessage(), next);
+        audit.grantActivationFailed(request, attempt, e.getMessage(), next);
+        if (next != null) {
+            jobs.activateGrant(requestId, next);
+            LOG.warnf("grant failed, will retry: request=%s attempt=%d next=%s error=%s",
+                    requestId, attempt, next, e.getMessage());
+        } else {
+            LOG.errorf("grant failed, attempts exhausted: request=%s attempt=%d error=%s",
+                    requestId, attempt, e.getMessage());
+        }
+    }
+
+    private GrantOrder startRevocation(UUID requestId) {
+        AccessRequest request = requests.findForUpdate(requestId).orElse(null);
+        if (request == null) {
+            return null;
+        }
+        AccessGrant grant = grants.findById(requestId);
+        Instant now = clock.instant();
+        if (request.state() == RequestState.ACTIVE) {
+            if (now.isBefore(grant.expiresAt)) {
+                jobs.revokeGrant(requestId, grant.expiresAt); // fired early: wait for the end
+                return null;
+            }
+            request.startRevocation();
+            grant.endReason = AccessGrant.EndReason.EXPIRY;
+            grant.revocationStartedAt = now;
+            audit.grantRevocationStarted(request, "expiry");
+        }
+        return request.state() == RequestState.REVOKING ? grant.order() : null;
+    }
+
+    private void revocationFailed(UUID requestId, ConnectorException e) {
+        AccessRequest request = requests.findForUpdate(requestId).orElseThrow();
+        AccessGrant grant = grants.findById(requestId);
+        int attempt = grant.attempts + 1;
+        Instant next = retryAt(attempt);
+        grant.failed(e.getMessage(), next);
+        audit.grantRevocationFailed(request, attempt, e.getMessage(), next);
+        jobs.revokeGrant(requestId, next);
+        LOG.warnf("revocation failed, will retry: request=%s attempt=%d next=%s error=%s",
+                requestId, attempt, next, e.getMessage());
+    }
+
+    private void revoked(UUID requestId) {
+        AccessRequest request = requests.findForUpdate(requestId).orElseThrow();
+        if (request.state() != RequestState.REVOKING) {
+            return;
+        }
+        AccessGrant grant = grants.findById(requestId);
+        Instant now = clock.instant();
+        boolean early = grant.endReason == AccessGrant.EndReason.EARLY;
+        request.finishRevocation(early, now);
+        grant.succeeded();
+        grant.revokedAt = now;
+        audit.grantEnded(request, early, grant.connector, grant.target);
+        LOG.infof("grant ended: request=%s user=%s target=%s state=%s", requestId,
+                request.requesterUsername(), grant.target, request.state());
+    }
+
+    private Instant retryAt(int failures) {
+        return clock.instant().plus(Backoff.after(failures, config.retryInitialBackoff(),
+                config.retryMaxBackoff()));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.elevate.grant.connector.keycloak;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleScopeResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+
+import dev.elevate.grant.GrantConfig;
+import dev.elevate.grant.connector.AccessConnector;
+import dev.elevate.grant.connector.ConnectorException;
+import dev.elevate.grant.connector.GrantOrder;
+
+/**
+ * Grants realm roles of a Keycloak realm by adding and removing the user's role mappings
+ * through Keycloak's admin API, as the {@code elevate-connector} service account.
+ */
+@ApplicationScoped
+public class KeycloakRealmRoleConnector implements AccessConnector {
+
+    public static final String NAME = "keycloak-realm-role";
+
+    @Inject
+    Keycloak keycloak;
+
+    @Inject
+    GrantConfig config;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void grant(GrantOrder order) throws ConnectorException {
+        call(order, "grant", () -> {
+            RoleRepresentation role = role(order.target());
+            mappings(order).add(List.of(role));
+            return null;
+        });
+        if (!holds(order)) {
+            throw new ConnectorException("Keycloak accepted role " + order.target()
+                    + " but the user's role mappings do not show it");
+        }
+    }
+
+    @Override
+    public void revoke(GrantOrder order) throws ConnectorException {
+        boolean gone = call(order, "revoke", () -> {
+            RoleRepresentation role;
+            try {
+                role = role(order.target());
+            } catch (NotFoundException e) {
+                return true; // the role itself was deleted: nobody holds it any more
+            }
+            try {
+                mappings(order).remove(List.of(role));
+            } catch (NotFoundException e) {
+                return true; // the user was deleted, and their access with them
+            }
+            return false;
+        });
+        if (!gone && holds(order)) {
+            throw new ConnectorException("Keycloak accepted the removal of role "
+                    + order.target() + " but the user's role mappings still show it");
+        }
+    }
+
+    @Override
+    public boolean holds(GrantOrder order) throws ConnectorException {
+        return call(order, "read", () -> {
+            try {
+                // Direct mappings only: a role the user has through a group is not ours to take.
+                return mappings(order).listAll().stream()
+                        .anyMatch(r -> r.getName().equals(order.target()));
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(config.keycloakRealm());
+    }
+
+    private RoleRepresentation role(String name) {
+        return realm().roles().get(name).toRepresentation();
+    }
+
+    private RoleScopeResource mappings(GrantOrder order) {
+        return realm().users().get(order.principalSubject()).roles().realmLevel();
+    }
+
+    private interface KeycloakCall<T> {
+        T run();
+    }
+
+    private static <T> T call(GrantOrder order, String what, KeycloakCall<T> call)
+            throws ConnectorException {
+        try {
+            return call.run();
+        } catch (WebApplicationException e) {
+            throw new ConnectorException("Keycloak refused to " + what + " role "
+                    + order.target() + ": HTTP " + e.getResponse().getStatus(), e);
+        } catch (ProcessingException e) {
+            throw new ConnectorException("Keycloak did not answer (" + what + " role "
+                    + order.target() + "): " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

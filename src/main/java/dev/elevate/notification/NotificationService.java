@@ -1,0 +1,146 @@
+package dev.elevate.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.elevate.audit.AuditTrail;
+import dev.elevate.entitlement.Entitlement;
+import dev.elevate.notification.slack.SlackDeliveryException;
+import dev.elevate.notification.slack.SlackTemplates;
+import dev.elevate.notification.slack.SlackWebhookClient;
+import dev.elevate.request.AccessRequest;
+import dev.elevate.request.AccessRequestRepository;
+import dev.elevate.scheduling.JobScheduler;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Writes messages to the outbox with the change that caused them, and delivers them later. */
+@ApplicationScoped
+public class NotificationService {
+
+    public static final String SLACK = "slack";
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Inject
+    AccessRequestRepository requests;
+
+    @Inject
+    SlackWebhookClient slack;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    JobScheduler jobs;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** Tells approvers about a new request, with a link to its review page. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage requestSubmitted(AccessRequest request, Entitlement entitlement) {
+        String link = reviewLink(request);
+        OutboxMessage message = new OutboxMessage();
+        message.createdAt = clock.instant();
+        message.channel = SLACK;
+        message.requestId = request.id();
+        message.summary = request.requesterUsername() + " requests " + entitlement.key + " for "
+                + request.duration();
+        message.link = link;
+        message.payload = validJson(SlackTemplates.requestSubmitted(request, entitlement, link)
+                .render());
+        if (slack.isConfigured()) {
+            message.status = OutboxMessage.Status.PENDING;
+            outbox.persist(message);
+            jobs.deliverNotification(message.id, message.createdAt);
+        } else {
+            message.status = OutboxMessage.Status.NOT_CONFIGURED;
+            outbox.persist(message);
+            LOG.infof("Slack webhook not configured; message %d kept in the outbox: %s. Review: %s",
+                    message.id, message.summary, link);
+        }
+        return message;
+    }
+
+    /** Posts one pending message; a failure is retried until the attempts run out. */
+    public void deliver(long messageId) {
+        String payload = QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage message = outbox.findById(messageId);
+            return message != null && message.status == OutboxMessage.Status.PENDING
+                    ? message.payload : null;
+        });
+        if (payload == null) {
+            return;
+        }
+        try {
+            slack.post(payload);
+        } catch (SlackDeliveryException e) {
+            QuarkusTransaction.requiringNew().run(() -> failed(messageId, e.getMessage()));
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> sent(messageId));
+    }
+
+    public String reviewLink(AccessRequest request) {
+        String base = config.baseUrl().toString().replaceAll("/+$", "");
+        return base + "/approvals/" + request.id() + "?via=slack";
+    }
+
+    private void sent(long messageId) {
+        OutboxMessage message = outbox.findById(messageId);
+        message.status = OutboxMessage.Status.SENT;
+        message.attempts++;
+        message.sentAt = clock.instant();
+        message.lastError = null;
+        if (message.requestId != null) {
+            audit.notificationSent(requests.findById(message.requestId), SLACK, messageId);
+        }
+        LOG.infof("Slack message %d sent: %s", messageId, message.summary);
+    }
+
+    private void failed(long messageId, String error) {
+        OutboxMessage message = outbox.findById(messageId);
+        message.attempts++;
+        message.lastError = error;
+        if (message.attempts < config.maxAttempts()) {
+            Instant next = clock.instant().plus(config.retryBackoff()
+                    .multipliedBy(1L << Math.min(message.attempts - 1, 10)));
+            jobs.deliverNotification(messageId, next);
+            LOG.warnf("Slack message %d not delivered (attempt %d), retrying at %s: %s",
+                    messageId, message.attempts, next, error);
+            return;
+        }
+        message.status = OutboxMessage.Status.FAILED;
+        if (message.requestId != null) {
+            audit.notificationFailed(requests.findById(message.requestId), SLACK, messageId,
+                    error);
+        }
+        LOG.errorf("Slack message %d failed after %d attempts: %s", messageId, message.attempts,
+                error);
+    }
+
+    private String validJson(String rendered) {
+        try {
+            return json.writeValueAsString(json.readTree(rendered));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Slack template rendered invalid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.elevate.request;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class AccessRequestRepository implements PanacheRepositoryBase<AccessRequest, UUID> {
+
+    /** Loads and row-locks a request, so concurrent decisions on it happen one after another. */
+    public Optional<AccessRequest> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<AccessRequest> listByRequester(String subject) {
+        return list("requesterSubject = ?1 order by submittedAt desc", subject);
+    }
+
+    public List<AccessRequest> listPendingFor(Collection<String> entitlementKeys) {
+        if (entitlementKeys.isEmpty()) {
+            return List.of();
+        }
+        return list("state = ?1 and entitlementKey in ?2 order by submittedAt",
+                RequestState.PENDING, entitlementKeys);
+    }
+}

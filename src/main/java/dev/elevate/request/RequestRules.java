@@ -1,0 +1,99 @@
+package dev.elevate.request;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.elevate.entitlement.Entitlement;
+
+/** The input rules of a request, checked all at once so a form can show every problem. */
+public final class RequestRules {
+
+    public static final int JUSTIFICATION_MIN = 10;
+    public static final int JUSTIFICATION_MAX = 1000;
+    public static final int TICKET_MAX = 100;
+    private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./#-]*");
+
+    private RequestRules() {
+    }
+
+    /** The violations of this draft; the entitlement is null when the key matched nothing. */
+    public static List<FieldViolation> check(RequestDraft draft, Entitlement entitlement) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (isBlank(draft.entitlement())) {
+            violations.add(new FieldViolation("entitlement", "is required"));
+        } else if (entitlement == null || !entitlement.enabled) {
+            violations.add(new FieldViolation("entitlement",
+                    "must name an entitlement in the catalog"));
+        }
+        checkDuration(draft.duration(), entitlement, violations);
+        checkJustification(draft.justification(), violations);
+        checkTicket(draft.ticket(), entitlement, violations);
+        return violations;
+    }
+
+    /** The parsed duration; call only after {@link #check} found nothing wrong with it. */
+    public static Duration parseDuration(String text) {
+        return Duration.parse(text.trim());
+    }
+
+    private static void checkDuration(String text, Entitlement entitlement,
+            List<FieldViolation> violations) {
+        if (isBlank(text)) {
+            violations.add(new FieldViolation("duration", "is required"));
+            return;
+        }
+        Duration duration;
+        try {
+            duration = parseDuration(text);
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation("duration",
+                    "must be an ISO-8601 duration such as PT1H or PT30M"));
+            return;
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            violations.add(new FieldViolation("duration", "must be longer than zero"));
+        } else if (duration.getNano() != 0) {
+            violations.add(new FieldViolation("duration", "must be a whole number of seconds"));
+        } else if (entitlement != null && duration.compareTo(entitlement.minDuration()) < 0) {
+            violations.add(new FieldViolation("duration",
+                    "must be at least " + entitlement.minDuration()));
+        } else if (entitlement != null && duration.compareTo(entitlement.maxDuration()) > 0) {
+            violations.add(new FieldViolation("duration",
+                    "must be at most " + entitlement.maxDuration()));
+        }
+    }
+
+    private static void checkJustification(String text, List<FieldViolation> violations) {
+        if (isBlank(text)) {
+            violations.add(new FieldViolation("justification", "is required"));
+        } else if (text.strip().length() < JUSTIFICATION_MIN) {
+            violations.add(new FieldViolation("justification",
+                    "must be at least " + JUSTIFICATION_MIN + " characters"));
+        } else if (text.length() > JUSTIFICATION_MAX) {
+            violations.add(new FieldViolation("justification",
+                    "must be at most " + JUSTIFICATION_MAX + " characters"));
+        }
+    }
+
+    private static void checkTicket(String text, Entitlement entitlement,
+            List<FieldViolation> violations) {
+        if (isBlank(text)) {
+            if (entitlement != null && entitlement.ticketRequired) {
+                violations.add(new FieldViolation("ticket", "is required for this entitlement"));
+            }
+        } else if (text.strip().length() > TICKET_MAX) {
+            violations.add(new FieldViolation("ticket",
+                    "must be at most " + TICKET_MAX + " characters"));
+        } else if (!TICKET.matcher(text.strip()).matches()) {
+            violations.add(new FieldViolation("ticket",
+                    "may hold only letters, digits and _ . / # -, starting with a letter or digit"));
+        }
+    }
+
+    static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.elevate.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.elevate.approval.ApprovalRepository;
+import dev.elevate.audit.AuditEventRepository;
+import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.EntitlementRepository;
+import dev.elevate.grant.AccessGrant;
+import dev.elevate.grant.AccessGrantRepository;
+import dev.elevate.identity.Caller;
+import dev.elevate.request.AccessRequest;
+import dev.elevate.request.AccessRequestRepository;
+import dev.elevate.request.RequestNotFoundException;
+import dev.elevate.request.RequestVisibility;
+
+/** Reads requests for display, hiding those the caller may not see. Changes nothing. */
+@ApplicationScoped
+public class RequestDetailsQuery {
+
+    @Inject
+    AccessRequestRepository requests;
+
+    @Inject
+    EntitlementRepository entitlements;
+
+    @Inject
+    ApprovalRepository approvals;
+
+    @Inject
+    AccessGrantRepository grants;
+
+    @Inject
+    AuditEventRepository audit;
+
+    @Transactional
+    public RequestDetails visibleTo(UUID id, Caller caller) {
+        AccessRequest request = id == null ? null : requests.findById(id);
+        if (request == null) {
+            throw new RequestNotFoundException();
+        }
+        Entitlement entitlement = entitlements.findById(request.entitlementKey());
+        if (!RequestVisibility.canView(request, entitlement, caller)) {
+            throw new RequestNotFoundException();
+        }
+        return new RequestDetails(request, entitlement, approvals.listFor(id),
+                grants.findById(id), audit.timeline(id));
+    }
+
+    /** The caller's own requests, newest first, each with its grant if any. */
+    @Transactional
+    public List<RequestDetails> mine(Caller caller) {
+        return summaries(requests.listByRequester(caller.subject()));
+    }
+
+    /** Pending requests the caller could decide on (their own included, to show as theirs). */
+    @Transactional
+    public List<RequestDetails> inbox(List<String> entitlementKeys) {
+        return summaries(requests.listPendingFor(entitlementKeys));
+    }
+
+    private List<RequestDetails> summaries(List<AccessRequest> list) {
+        Map<UUID, AccessGrant> grantsById = grants.listFor(list.stream().map(AccessRequest::id)
+                .toList()).stream().collect(Collectors.toMap(g -> g.requestId, Function.identity()));
+        Map<String, Entitlement> catalog = entitlements.listAll().stream()
+                .collect(Collectors.toMap(e -> e.key, Function.identity()));
+        return list.stream()
+                .map(r -> new RequestDetails(r, catalog.get(r.entitlementKey()),
+                        approvals.listFor(r.id()), grantsById.get(r.id()), List.of()))
+                .toList();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.elevate.web.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+
+import dev.elevate.approval.ApprovalService;
+import dev.elevate.approval.Decision;
+import dev.elevate.grant.GrantService;
+import dev.elevate.identity.AppRole;
+import dev.elevate.identity.Caller;
+import dev.elevate.identity.Channel;
+import dev.elevate.identity.CurrentCaller;
+import dev.elevate.request.AccessRequest;
+import dev.elevate.request.RequestService;
+import dev.elevate.web.RequestDetailsQuery;
+
+/** Access requests over JSON, for scripts and tools holding a Keycloak bearer token. */
+@Path("/api/requests")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RequestApi {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    ApprovalService approvals;
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    RequestDetailsQuery query;
+
+    @POST
+    @RolesAllowed(AppRole.ENGINEER)
+    public Response submit(RequestSubmission body) {
+        Caller me = caller.get();
+        RequestSubmission input = body == null ? new RequestSubmission(null, null, null, null) : body;
+        AccessRequest request = requests.submit(input.draft(), me, me.via(Channel.API));
+        return Response.created(URI.create("/api/requests/" + request.id()))
+                .entity(view(request.id())).build();
+    }
+
+    @GET
+    public List<RequestView> mine() {
+        return query.mine(caller.get()).stream().map(RequestView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public RequestView get(@PathParam("id") UUID id) {
+        return view(id);
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(AppRole.APPROVER)
+    public RequestView approve(@PathParam("id") UUID id, DecisionBody body) {
+        return decide(id, Decision.APPROVE, body);
+    }
+
+    @POST
+    @Path("{id}/deny")
+    @RolesAllowed(AppRole.APPROVER)
+    public RequestView deny(@PathParam("id") UUID id, DecisionBody body) {
+        return decide(id, Decision.DENY, body);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public RequestView cancel(@PathParam("id") UUID id) {
+        Caller me = caller.get();
+        requests.cancel(id, me, me.via(Channel.API));
+        return view(id);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    public Response revoke(@PathParam("id") UUID id) {
+        Caller me = caller.get();
+        grants.revokeEarly(id, me, me.via(Channel.API));
+        return Response.accepted(view(id)).build();
+    }
+
+    private RequestView decide(UUID id, Decision decision, DecisionBody body) {
+        Caller me = caller.get();
+        approvals.decide(id, decision, body == null ? null : body.comment(), me,
+                me.via(Channel.API));
+        return view(id);
+    }
+
+    private RequestView view(UUID id) {
+        return RequestView.of(query.visibleTo(id, caller.get()));
+    }
+}

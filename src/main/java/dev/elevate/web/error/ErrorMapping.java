@@ -1,0 +1,141 @@
+package dev.elevate.web.error;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+
+import dev.elevate.request.FieldViolation;
+import dev.elevate.request.InvalidRequestException;
+import dev.elevate.request.NotEligibleException;
+import dev.elevate.request.RequestConflictException;
+import dev.elevate.request.RequestNotFoundException;
+import dev.elevate.web.security.CsrfRejectedException;
+
+/**
+ * The one place errors become responses: {@code application/problem+json} under
+ * {@code /api}, an error page elsewhere. People see a message and a correlation id, never an
+ * exception's class or stack.
+ */
+public class ErrorMapping {
+
+    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    private static final Logger LOG = Logger.getLogger(ErrorMapping.class);
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance error(Problem problem);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, UriInfo uri) {
+        return respond(uri, problem(400, "Invalid input", "One or more fields break a rule",
+                e.violations(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response notEligible(NotEligibleException e, UriInfo uri) {
+        return respond(uri, problem(403, "Not allowed", e.getMessage(), List.of(), e.reasons()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, problem(403, "Not allowed",
+                "Your roles do not allow this page or call", List.of(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response csrf(CsrfRejectedException e, UriInfo uri) {
+        return respond(uri, problem(403, "Form rejected", e.getMessage(), List.of(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(RequestNotFoundException e, UriInfo uri) {
+        return respond(uri, problem(404, "Not found", e.getMessage(), List.of(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(RequestConflictException e, UriInfo uri) {
+        return respond(uri, problem(409, "Conflict", e.getMessage(), List.of(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return respond(uri, problem(400, "Invalid input", "The body has a field Elevate does not know",
+                List.of(new FieldViolation(e.getPropertyName(), "is not a known field")), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
+        String rule = e instanceof InvalidFormatException ? "has the wrong format"
+                : "must be " + describe(e.getTargetType());
+        return respond(uri, problem(400, "Invalid input", "A field has the wrong type",
+                List.of(new FieldViolation(field == null ? "body" : field, rule)), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return respond(uri, problem(400, "Invalid input", "The body is not valid JSON",
+                List.of(new FieldViolation("body", "must be a JSON object")), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(uri, problem(status, title, title, List.of(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error, correlationId=%s path=%s", id, uri.getPath());
+        return respond(uri, new Problem("about:blank", "Something went wrong", 500,
+                "Elevate could not complete this; quote the correlation id to an operator",
+                List.of(), List.of(), id));
+    }
+
+    private static Problem problem(int status, String title, String detail,
+            List<FieldViolation> errors, List<String> reasons) {
+        return new Problem("about:blank", title, status, detail, errors, reasons,
+                UUID.randomUUID().toString());
+    }
+
+    private static Response respond(UriInfo uri, Problem problem) {
+        String path = uri.getPath();
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+        }
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(problem)).build();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return type.isRecord() || !type.isPrimitive() ? "a JSON object" : "a " + type.getSimpleName();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.elevate.web.page;
+
+/**
+ * The one-line confirmations shown after a form redirects. Only these fixed texts can be
+ * shown, so a crafted link cannot put words on an Elevate page.
+ */
+public enum Notice {
+    SUBMITTED("Request submitted. Approvers have been notified."),
+    CANCELLED("Request cancelled."),
+    APPROVED("Your approval is recorded."),
+    DENIED("The request is denied."),
+    REVOKING("Revocation started; access ends once the target system confirms it.");
+
+    private final String text;
+
+    Notice(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The notice named in a query parameter, or null for none or an unknown one. */
+    public static String textOf(String code) {
+        for (Notice notice : values()) {
+            if (notice.name().equalsIgnoreCase(code)) {
+                return notice.text;
+            }
+        }
+        return null;
+    }
+
+    public String code() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.elevate.web.page;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.EntitlementCatalog;
+import dev.elevate.grant.GrantService;
+import dev.elevate.identity.AppRole;
+import dev.elevate.identity.Caller;
+import dev.elevate.identity.Channel;
+import dev.elevate.identity.CurrentCaller;
+import dev.elevate.request.AccessRequest;
+import dev.elevate.request.InvalidRequestException;
+import dev.elevate.request.RequestService;
+import dev.elevate.request.RequestState;
+import dev.elevate.web.RequestDetails;
+import dev.elevate.web.RequestDetailsQuery;
+
+/** The requester's pages: my requests, a new request, and one request with its timeline. */
+@Path("/requests")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class RequestPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<RequestDetails> requests, String notice);
+
+        static native TemplateInstance form(List<Entitlement> entitlements, RequestForm form,
+                FormErrors errors);
+
+        static native TemplateInstance detail(RequestDetails details, String notice,
+                boolean canCancel, boolean canRevoke);
+    }
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RequestDetailsQuery query;
+
+    @Inject
+    EntitlementCatalog catalog;
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    GrantService grants;
+
+    @GET
+    public TemplateInstance list(@QueryParam("notice") String notice) {
+        return Templates.list(query.mine(caller.get()), Notice.textOf(notice));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed(AppRole.ENGINEER)
+    public TemplateInstance form(@QueryParam("entitlement") String entitlement) {
+        RequestForm form = new RequestForm();
+        form.entitlement = entitlement;
+        return Templates.form(catalog.requestableBy(caller.get()), form, FormErrors.none());
+    }
+
+    @POST
+    @RolesAllowed(AppRole.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@BeanParam RequestForm form) {
+        Caller me = caller.get();
+        try {
+            AccessRequest request = requests.submit(form.draft(), me, me.via(Channel.WEB));
+            return seeOther(request.id(), Notice.SUBMITTED);
+        } catch (InvalidRequestException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(catalog.requestableBy(me), form,
+                            FormErrors.of(e.violations())))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
+        Caller me = caller.get();
+        RequestDetails details = query.visibleTo(id, me);
+        AccessRequest request = details.request();
+        boolean mine = request.isRequestedBy(me);
+        boolean canRevoke = (mine || me.hasRole(AppRole.ADMIN))
+                && (request.state() == RequestState.ACTIVE
+                        || request.state() == RequestState.APPROVED);
+        return Templates.detail(details, Notice.textOf(notice),
+                mine && request.state() == RequestState.PENDING, canRevoke);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("id") UUID id) {
+        Caller me = caller.get();
+        requests.cancel(id, me, me.via(Channel.WEB));
+        return seeOther(id, Notice.CANCELLED);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("id") UUID id) {
+        Caller me = caller.get();
+        grants.revokeEarly(id, me, me.via(Channel.WEB));
+        return seeOther(id, Notice.REVOKING);
+    }
+
+    private static Response seeOther(UUID id, Notice notice) {
+        return Response.seeOther(URI.create("/requests/" + id + "?notice=" + notice.code()))
+                .build();
+    }
+}

@@ -1,0 +1,21 @@
+// Keeps "ends in ..." countdowns current. Loaded as a file so the CSP can forbid inline scripts.
+(function () {
+  function human(seconds) {
+    var h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+    var parts = [];
+    if (h > 0) parts.push(h + ' h');
+    if (m > 0) parts.push(m + ' min');
+    if (s > 0 || parts.length === 0) parts.push(s + ' s');
+    return parts.join(' ');
+  }
+  function tick() {
+    document.querySelectorAll('time.countdown').forEach(function (el) {
+      var left = Math.round((Date.parse(el.getAttribute('datetime')) - Date.now()) / 1000);
+      el.textContent = left > 0 ? 'ends in ' + human(left) : 'ending now';
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    tick();
+    setInterval(tick, 1000);
+  });
+})();

@@ -1,0 +1,76 @@
+package dev.elevate.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Talks to the test Keycloak over plain HTTP, independently of Elevate's own connector: bearer
+ * tokens for the demo users, and the admin API to check who holds which realm role.
+ */
+public final class KeycloakClient {
+
+    private KeycloakClient() {
+    }
+
+    /** An access token for a demo user, from the dev-only {@code elevate-cli} client. */
+    public static String accessToken(String username) {
+        return given().baseUri(url())
+                .contentType(ContentType.URLENC)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "elevate-cli")
+                .formParam("username", username)
+                .formParam("password", DemoUsers.password(username))
+                .when().post("/realms/elevate/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    public static String userId(String username) {
+        List<Map<String, Object>> users = given().baseUri(url()).auth().oauth2(adminToken())
+                .queryParam("username", username).queryParam("exact", true)
+                .when().get("/admin/realms/elevate/users")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return (String) users.get(0).get("id");
+    }
+
+    /** The user's direct realm-role mappings, as Keycloak's admin API reports them now. */
+    public static List<String> realmRoles(String username) {
+        return given().baseUri(url()).auth().oauth2(adminToken())
+                .when().get("/admin/realms/elevate/users/" + userId(username)
+                        + "/role-mappings/realm")
+                .then().statusCode(200).extract().jsonPath().getList("name");
+    }
+
+    /** Removes a direct realm-role mapping, so a test starts from a known state. */
+    public static void removeRealmRole(String username, String role) {
+        String token = adminToken();
+        Map<String, Object> representation = given().baseUri(url()).auth().oauth2(token)
+                .when().get("/admin/realms/elevate/roles/" + role)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        given().baseUri(url()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(List.of(representation))
+                .when().delete("/admin/realms/elevate/users/" + userId(username)
+                        + "/role-mappings/realm")
+                .then().statusCode(204);
+    }
+
+    private static String adminToken() {
+        return given().baseUri(url())
+                .contentType(ContentType.URLENC)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin") // dev only
+                .formParam("password", "admin") // dev only
+                .when().post("/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    private static String url() {
+        return "http://127.0.0.1:" + TestStack.KEYCLOAK_PORT;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.elevate.web.api;
+
+import static dev.elevate.testing.DemoUsers.ALICE;
+import static dev.elevate.testing.DemoUsers.BOB;
+import static dev.elevate.testing.DemoUsers.DAVE;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.elevate.testing.KeycloakClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class RequestApiTest {
+
+    @Test
+    void submit_returnsCreatedPendingRequest() {
+        String id = given().auth().oauth2(KeycloakClient.accessToken(ALICE))
+                .contentType(ContentType.JSON)
+                .body(Map.of("entitlement", "prod-db-admin", "duration", "PT1H",
+                        "justification", "Investigating INC-42 slow queries"))
+                .when().post("/api/requests")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/requests/"))
+                .body("state", equalTo("PENDING"))
+                .body("entitlement", equalTo("prod-db-admin"))
+                .extract().path("id");
+
+        given().auth().oauth2(KeycloakClient.accessToken(ALICE))
+                .when().get("/api/requests/" + id)
+                .then().statusCode(200).body("duration", equalTo("PT1H"));
+    }
+
+    @Test
+    void entitlements_listsOnlyWhatCallerMayRequest() {
+        given().auth().oauth2(KeycloakClient.accessToken(ALICE))
+                .when().get("/api/entitlements")
+                .then().statusCode(200).body("key", hasItem("prod-db-admin"));
+        given().auth().oauth2(KeycloakClient.accessToken(DAVE))
+                .when().get("/api/entitlements")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void noToken_is401NotARedirect() {
+        given().redirects().follow(false)
+                .when().get("/api/entitlements")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void approverCannotSubmit() {
+        given().auth().oauth2(KeycloakClient.accessToken(BOB))
+                .contentType(ContentType.JSON)
+                .body(Map.of("entitlement", "prod-db-admin", "duration", "PT1H",
+                        "justification", "Investigating INC-42 slow queries"))
+                .when().post("/api/requests")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+}
