@@ -1,6 +1,7 @@
 package dev.elevate.scheduling;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import org.quartz.DisallowConcurrentExecution;
@@ -20,6 +21,7 @@ public class DeliverNotificationJob implements Job {
     NotificationService notifications;
 
     @Override
+    @ActivateRequestContext
     public void execute(JobExecutionContext context) {
         notifications.deliver(Long.parseLong(context.getMergedJobDataMap().getString(JobKind.ID)));
     }

@@ -3,6 +3,7 @@ package dev.elevate.scheduling;
 import java.util.UUID;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import org.quartz.DisallowConcurrentExecution;
@@ -22,6 +23,7 @@ public class TimeOutRequestJob implements Job {
     RequestService requests;
 
     @Override
+    @ActivateRequestContext
     public void execute(JobExecutionContext context) {
         requests.timeOut(UUID.fromString(context.getMergedJobDataMap().getString(JobKind.ID)));
     }

@@ -2,8 +2,10 @@ package dev.elevate.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.http.ContentType;
 
@@ -16,8 +18,25 @@ public final class KeycloakClient {
     private KeycloakClient() {
     }
 
-    /** An access token for a demo user, from the dev-only {@code elevate-cli} client. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Instant> FETCHED = new ConcurrentHashMap<>();
+
+    /**
+     * An access token for a demo user, from the dev-only {@code elevate-cli} client; reused
+     * for a minute, well inside the realm's five-minute token lifespan.
+     */
     public static String accessToken(String username) {
+        Instant fetched = FETCHED.get(username);
+        if (fetched != null && fetched.isAfter(Instant.now().minusSeconds(60))) {
+            return TOKENS.get(username);
+        }
+        String token = freshToken(username);
+        TOKENS.put(username, token);
+        FETCHED.put(username, Instant.now());
+        return token;
+    }
+
+    private static String freshToken(String username) {
         return given().baseUri(url())
                 .contentType(ContentType.URLENC)
                 .formParam("grant_type", "password")

@@ -112,6 +112,10 @@ public class KeycloakRealmRoleConnector implements AccessConnector {
         } catch (ProcessingException e) {
             throw new ConnectorException("Keycloak did not answer (" + what + " role "
                     + order.target() + "): " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            // Anything else still must end in a recorded, retried failure, not a lost job.
+            throw new ConnectorException("Keycloak call failed (" + what + " role "
+                    + order.target() + "): " + rootMessage(e), e);
         }
     }
 
