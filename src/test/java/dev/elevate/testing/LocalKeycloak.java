@@ -33,13 +33,17 @@ public final class LocalKeycloak implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak, or reuses one already serving the realm on that port (a developer's own
-     * instance between test runs). The admin user of the master realm is admin / admin, dev only.
+     * Starts Keycloak; with {@code reuse}, one already serving the realm on that port is used
+     * instead. The admin user of the master realm is admin / admin, dev only.
      */
     public static LocalKeycloak start(Path home, Path realmFile, Path dataDir, int port,
-            Path log) throws IOException, InterruptedException {
+            Path log, boolean reuse) throws IOException, InterruptedException {
         if (isReady(port)) {
-            return new LocalKeycloak(port, null, true);
+            if (reuse) {
+                return new LocalKeycloak(port, null, true);
+            }
+            throw new IllegalStateException("Port " + port + " already serves a Keycloak realm "
+                    + REALM + "; stop it so the tests start one with the current realm file");
         }
         Path kcScript = home.resolve("bin/kc.sh");
         if (!Files.exists(kcScript)) {

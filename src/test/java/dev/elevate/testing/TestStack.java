@@ -30,7 +30,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
                 Path data = target.resolve("keycloak-test-data");
                 deleteTree(data);
                 keycloak = LocalKeycloak.start(keycloakHome(target), realmFile(), data,
-                        KEYCLOAK_PORT, target.resolve("keycloak-test.log"));
+                        KEYCLOAK_PORT, target.resolve("keycloak-test.log"), false);
                 slack = SlackSink.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestStack::stopAll));
             }

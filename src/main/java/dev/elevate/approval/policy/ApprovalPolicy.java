@@ -1,5 +1,7 @@
 package dev.elevate.approval.policy;
 
+import static java.time.temporal.ChronoUnit.SECONDS;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,8 +43,8 @@ public final class ApprovalPolicy {
                         "The request is waiting for a decision",
                         "The request is " + request.state() + " and can no longer be decided"),
                 PolicyCheck.of("pending-window", PolicyCheck.Kind.STATE, !pending || inTime,
-                        "Decisions are open until " + request.pendingUntil(),
-                        "The pending window closed at " + request.pendingUntil()),
+                        "Decisions are open until " + request.pendingUntil().truncatedTo(SECONDS),
+                        "The pending window closed at " + request.pendingUntil().truncatedTo(SECONDS)),
                 PolicyCheck.of("not-requester", PolicyCheck.Kind.APPROVER,
                         !request.isRequestedBy(approver),
                         "You are not the requester",
