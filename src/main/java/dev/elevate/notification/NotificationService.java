@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.elevate.audit.AuditTrail;
 import dev.elevate.entitlement.Entitlement;
 import dev.elevate.notification.slack.SlackDeliveryException;
-import dev.elevate.notification.slack.SlackTemplates;
+import dev.elevate.notification.slack.SlackMessages;
 import dev.elevate.notification.slack.SlackWebhookClient;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.AccessRequestRepository;
@@ -64,8 +64,7 @@ public class NotificationService {
         message.summary = request.requesterUsername() + " requests " + entitlement.key + " for "
                 + request.duration();
         message.link = link;
-        message.payload = validJson(SlackTemplates.requestSubmitted(request, entitlement, link)
-                .render());
+        message.payload = validJson(SlackMessages.requestSubmitted(request, entitlement, link));
         if (slack.isConfigured()) {
             message.status = OutboxMessage.Status.PENDING;
             outbox.persist(message);

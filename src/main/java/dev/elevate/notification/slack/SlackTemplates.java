@@ -9,9 +9,9 @@ import dev.elevate.request.AccessRequest;
 
 /** Slack messages, as Block Kit JSON templates under {@code templates/slack/}. */
 @CheckedTemplate(basePath = "slack")
-public class SlackTemplates {
+class SlackTemplates {
 
-    public static native TemplateInstance requestSubmitted(AccessRequest request,
+    static native TemplateInstance requestSubmitted(AccessRequest request,
             Entitlement entitlement, String reviewUrl);
 
     /**

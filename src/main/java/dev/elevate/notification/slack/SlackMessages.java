@@ -1,0 +1,16 @@
+package dev.elevate.notification.slack;
+
+import dev.elevate.entitlement.Entitlement;
+import dev.elevate.request.AccessRequest;
+
+/** The Slack messages Elevate sends, rendered to Block Kit JSON. */
+public final class SlackMessages {
+
+    private SlackMessages() {
+    }
+
+    public static String requestSubmitted(AccessRequest request, Entitlement entitlement,
+            String reviewUrl) {
+        return SlackTemplates.requestSubmitted(request, entitlement, reviewUrl).render();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.elevate.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps HTTP and page rendering in the web layer, and target systems behind connectors. */
+@AnalyzeClasses(packages = "dev.elevate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainKnowsNoJaxRs = noClasses()
+            .that().resideOutsideOfPackages("dev.elevate.web..", "dev.elevate.grant.connector..")
+            .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+            .because("only the web layer speaks HTTP; connectors see JAX-RS through their "
+                    + "client library");
+
+    @ArchTest
+    static final ArchRule domainRendersNoPages = noClasses()
+            .that().resideOutsideOfPackages("dev.elevate.web..", "dev.elevate.notification.slack..")
+            .should().dependOnClassesThat().resideInAPackage("io.quarkus.qute..")
+            .because("pages belong to the web layer; Slack messages are templates of their own");
+
+    @ArchTest
+    static final ArchRule onlyConnectorsTouchKeycloakAdmin = noClasses()
+            .that().resideOutsideOfPackage("dev.elevate.grant.connector..")
+            .should().dependOnClassesThat().resideInAPackage("org.keycloak.admin..")
+            .because("connectors are the only code that changes target systems");
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachIntoWeb = noClasses()
+            .that().resideOutsideOfPackage("dev.elevate.web..")
+            .should().dependOnClassesThat().resideInAPackage("dev.elevate.web..");
+}
