@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.elevate.audit.AuditTrail;
 import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.EntitlementRepository;
 import dev.elevate.grant.connector.ConnectorException;
 import dev.elevate.grant.connector.ConnectorRegistry;
 import dev.elevate.grant.connector.GrantOrder;
@@ -24,6 +25,7 @@ import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestNotFoundException;
 import dev.elevate.request.RequestState;
+import dev.elevate.request.RequestVisibility;
 import dev.elevate.scheduling.JobScheduler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -41,6 +43,9 @@ public class GrantService {
 
     @Inject
     AccessGrantRepository grants;
+
+    @Inject
+    EntitlementRepository entitlements;
 
     @Inject
     ConnectorRegistry connectors;
@@ -104,6 +109,10 @@ public class GrantService {
     public AccessRequest revokeEarly(UUID requestId, Caller caller, Actor actor) {
         AccessRequest request = requests.findForUpdate(requestId)
                 .orElseThrow(RequestNotFoundException::new);
+        if (!RequestVisibility.canView(request, entitlements.findById(request.entitlementKey()),
+                caller)) {
+            throw new RequestNotFoundException();
+        }
         if (!request.isRequestedBy(caller) && !caller.hasRole(AppRole.ADMIN)) {
             throw new NotEligibleException("Only the requester or an admin may revoke this access");
         }

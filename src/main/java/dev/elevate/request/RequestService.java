@@ -82,6 +82,10 @@ public class RequestService {
     public AccessRequest cancel(UUID requestId, Caller caller, Actor actor) {
         AccessRequest request = requests.findForUpdate(requestId)
                 .orElseThrow(RequestNotFoundException::new);
+        if (!RequestVisibility.canView(request, entitlements.findById(request.entitlementKey()),
+                caller)) {
+            throw new RequestNotFoundException();
+        }
         if (!request.isRequestedBy(caller)) {
             throw new NotEligibleException("Only the requester may cancel a request");
         }

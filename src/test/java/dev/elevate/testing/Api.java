@@ -47,6 +47,11 @@ public final class Api {
         return id;
     }
 
+    /** Remembers a request submitted some other way, so {@link #endAll} ends it too. */
+    public void track(String username, String id) {
+        submitted.add(new String[] {username, id});
+    }
+
     public static Response decide(String username, String id, String decision, String comment) {
         return as(username).body(Map.of("comment", comment))
                 .when().post("/api/requests/" + id + "/" + decision);

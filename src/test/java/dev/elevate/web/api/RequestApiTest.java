@@ -10,14 +10,23 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.elevate.testing.Api;
 import dev.elevate.testing.KeycloakClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class RequestApiTest {
+
+    private final Api api = new Api();
+
+    @AfterEach
+    void endRequests() {
+        api.endAll();
+    }
 
     @Test
     void submit_returnsCreatedPendingRequest() {
@@ -31,10 +40,22 @@ class RequestApiTest {
                 .body("state", equalTo("PENDING"))
                 .body("entitlement", equalTo("prod-db-admin"))
                 .extract().path("id");
+        api.track(ALICE, id);
 
         given().auth().oauth2(KeycloakClient.accessToken(ALICE))
                 .when().get("/api/requests/" + id)
                 .then().statusCode(200).body("duration", equalTo("PT1H"));
+    }
+
+    @Test
+    void secondOpenRequestForSameEntitlement_is409() {
+        api.submit(ALICE, "staging-debug", "PT30M");
+
+        Api.as(ALICE).body(Map.of("entitlement", "staging-debug", "duration", "PT30M",
+                        "justification", "Same thing again, please"))
+                .when().post("/api/requests")
+                .then().statusCode(409)
+                .body("detail", containsString("already have an open request"));
     }
 
     @Test
