@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -57,13 +56,19 @@ public class KeycloakRealmRoleConnector implements AccessConnector {
             RoleRepresentation role;
             try {
                 role = role(order.target());
-            } catch (NotFoundException e) {
-                return true; // the role itself was deleted: nobody holds it any more
+            } catch (WebApplicationException e) {
+                if (isNotFound(e)) {
+                    return true; // the role itself was deleted: nobody holds it any more
+                }
+                throw e;
             }
             try {
                 mappings(order).remove(List.of(role));
-            } catch (NotFoundException e) {
-                return true; // the user was deleted, and their access with them
+            } catch (WebApplicationException e) {
+                if (isNotFound(e)) {
+                    return true; // the user was deleted, and their access with them
+                }
+                throw e;
             }
             return false;
         });
@@ -80,8 +85,11 @@ public class KeycloakRealmRoleConnector implements AccessConnector {
                 // Direct mappings only: a role the user has through a group is not ours to take.
                 return mappings(order).listAll().stream()
                         .anyMatch(r -> r.getName().equals(order.target()));
-            } catch (NotFoundException e) {
-                return false;
+            } catch (WebApplicationException e) {
+                if (isNotFound(e)) {
+                    return false;
+                }
+                throw e;
             }
         });
     }
@@ -117,6 +125,11 @@ public class KeycloakRealmRoleConnector implements AccessConnector {
             throw new ConnectorException("Keycloak call failed (" + what + " role "
                     + order.target() + "): " + rootMessage(e), e);
         }
+    }
+
+    // The REST client reports a 404 as a plain WebApplicationException, not NotFoundException.
+    private static boolean isNotFound(WebApplicationException e) {
+        return e.getResponse() != null && e.getResponse().getStatus() == 404;
     }
 
     private static String rootMessage(Throwable e) {
