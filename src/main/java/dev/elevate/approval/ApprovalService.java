@@ -27,6 +27,7 @@ import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestNotFoundException;
+import dev.elevate.request.RequestRules;
 import dev.elevate.request.RequestVisibility;
 import dev.elevate.scheduling.JobScheduler;
 
@@ -74,10 +75,7 @@ public class ApprovalService {
     public AccessRequest decide(UUID requestId, Decision decision, String comment, Caller caller,
             Actor actor) {
         String text = comment == null ? "" : comment.strip();
-        if (text.length() > COMMENT_MAX) {
-            throw new InvalidRequestException(List.of(new FieldViolation("comment",
-                    "must be at most " + COMMENT_MAX + " characters")));
-        }
+        checkComment(decision, text);
         AccessRequest request = requests.findForUpdate(requestId)
                 .orElseThrow(RequestNotFoundException::new);
         Entitlement entitlement = entitlements.findById(request.entitlementKey());
@@ -98,14 +96,16 @@ public class ApprovalService {
                 now);
         List<String> conflicts = evaluation.unmet(PolicyCheck.Kind.STATE);
         List<String> refusals = evaluation.unmet(PolicyCheck.Kind.APPROVER);
-        if (!refusals.isEmpty() && conflicts.isEmpty()) {
-            audit.decisionRefused(request, actor, decision.name(), refusals);
+        if (!conflicts.isEmpty() || !refusals.isEmpty()) {
+            List<String> reasons = new java.util.ArrayList<>(conflicts);
+            reasons.addAll(refusals);
+            audit.decisionRefused(request, actor, decision.name(), reasons);
             LOG.warnf("decision refused: request=%s by=%s reasons=%s", requestId,
-                    actor.username(), refusals);
+                    actor.username(), reasons);
+            if (!conflicts.isEmpty()) {
+                throw new RequestConflictException(conflicts.get(0));
+            }
             throw new NotEligibleException(refusals);
-        }
-        if (!conflicts.isEmpty()) {
-            throw new RequestConflictException(String.join("; ", conflicts));
         }
 
         approvals.persist(new Approval(requestId, actor, decision, text, now));
@@ -115,6 +115,20 @@ public class ApprovalService {
             approve(request, entitlement, cast, actor, text, evaluation, now);
         }
         return request;
+    }
+
+    private static void checkComment(Decision decision, String text) {
+        String rule = null;
+        if (text.length() > COMMENT_MAX) {
+            rule = "must be at most " + COMMENT_MAX + " characters";
+        } else if (RequestRules.hasControlCharacters(text)) {
+            rule = RequestRules.CONTROL_CHARACTERS;
+        } else if (decision == Decision.DENY && text.isEmpty()) {
+            rule = "is required when denying: say why, for the requester and the audit";
+        }
+        if (rule != null) {
+            throw new InvalidRequestException(List.of(new FieldViolation("comment", rule)));
+        }
     }
 
     private void deny(AccessRequest request, Actor actor, String comment, Instant now) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,8 +88,9 @@ public class AuditTrail {
                         : nextAttemptAt.toString()));
     }
 
-    public void grantRevocationRequested(AccessRequest request, Actor actor) {
-        record(AuditEventType.GRANT_REVOCATION_REQUESTED, request, actor, Map.of());
+    public void grantRevocationRequested(AccessRequest request, Actor actor, String reason) {
+        record(AuditEventType.GRANT_REVOCATION_REQUESTED, request, actor,
+                details("reason", reason.isEmpty() ? null : reason));
     }
 
     public void grantRevocationStarted(AccessRequest request, String reason) {
@@ -104,9 +106,13 @@ public class AuditTrail {
                 "nextAttemptAt", nextAttemptAt.toString()));
     }
 
-    public void grantEnded(AccessRequest request, boolean early, String connector, String target) {
+    /** The grant ended; {@code stillHeldFor} names other active requests that keep the access. */
+    public void grantEnded(AccessRequest request, boolean early, String connector, String target,
+            List<UUID> stillHeldFor) {
         record(early ? AuditEventType.GRANT_REVOKED : AuditEventType.GRANT_EXPIRED, request,
-                Actor.scheduler(), details("connector", connector, "target", target));
+                Actor.scheduler(), details("connector", connector, "target", target,
+                        "keptForRequests", stillHeldFor.isEmpty() ? null
+                                : stillHeldFor.stream().map(Object::toString).toList()));
     }
 
     public void notificationSent(AccessRequest request, String channel, long messageId) {

@@ -2,6 +2,7 @@ package dev.elevate.grant;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,12 @@ import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.AccessRequestRepository;
+import dev.elevate.request.FieldViolation;
+import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestNotFoundException;
+import dev.elevate.request.RequestRules;
 import dev.elevate.request.RequestState;
 import dev.elevate.request.RequestVisibility;
 import dev.elevate.scheduling.JobScheduler;
@@ -36,6 +40,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class GrantService {
 
+    public static final int REASON_MAX = 1000;
     private static final Logger LOG = Logger.getLogger(GrantService.class);
 
     @Inject
@@ -106,7 +111,12 @@ public class GrantService {
 
     /** A person ends access before its time: the requester, or an admin. */
     @Transactional
-    public AccessRequest revokeEarly(UUID requestId, Caller caller, Actor actor) {
+    public AccessRequest revokeEarly(UUID requestId, Caller caller, Actor actor, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > REASON_MAX || RequestRules.hasControlCharacters(why)) {
+            throw new InvalidRequestException(List.of(new FieldViolation("reason",
+                    "must be at most " + REASON_MAX + " characters, without control characters")));
+        }
         AccessRequest request = requests.findForUpdate(requestId)
                 .orElseThrow(RequestNotFoundException::new);
         if (!RequestVisibility.canView(request, entitlements.findById(request.entitlementKey()),
@@ -126,7 +136,7 @@ public class GrantService {
         grant.endedBy = actor.username();
         grant.revocationStartedAt = clock.instant();
         grant.succeeded();
-        audit.grantRevocationRequested(request, actor);
+        audit.grantRevocationRequested(request, actor, why);
         jobs.revokeGrant(requestId, clock.instant());
         LOG.infof("revocation requested: request=%s by=%s", requestId, actor.username());
         return request;
@@ -192,7 +202,17 @@ public class GrantService {
             grant.revocationStartedAt = now;
             audit.grantRevocationStarted(request, "expiry");
         }
-        return request.state() == RequestState.REVOKING ? grant.order() : null;
+        if (request.state() != RequestState.REVOKING) {
+            return null;
+        }
+        grants.lockTarget(grant);
+        List<UUID> holders = grants.otherActiveHolders(grant);
+        if (!holders.isEmpty()) {
+            // Another active grant gives the same access: removing it would cut that one short.
+            endRevocation(request, grant, now, holders);
+            return null;
+        }
+        return grant.order();
     }
 
     private void revocationFailed(UUID requestId, ConnectorException e) {
@@ -209,18 +229,20 @@ public class GrantService {
 
     private void revoked(UUID requestId) {
         AccessRequest request = requests.findForUpdate(requestId).orElseThrow();
-        if (request.state() != RequestState.REVOKING) {
-            return;
+        if (request.state() == RequestState.REVOKING) {
+            endRevocation(request, grants.findById(requestId), clock.instant(), List.of());
         }
-        AccessGrant grant = grants.findById(requestId);
-        Instant now = clock.instant();
+    }
+
+    private void endRevocation(AccessRequest request, AccessGrant grant, Instant now,
+            List<UUID> stillHeldFor) {
         boolean early = grant.endReason == AccessGrant.EndReason.EARLY;
         request.finishRevocation(early, now);
         grant.succeeded();
         grant.revokedAt = now;
-        audit.grantEnded(request, early, grant.connector, grant.target);
-        LOG.infof("grant ended: request=%s user=%s target=%s state=%s", requestId,
-                request.requesterUsername(), grant.target, request.state());
+        audit.grantEnded(request, early, grant.connector, grant.target, stillHeldFor);
+        LOG.infof("grant ended: request=%s user=%s target=%s state=%s keptFor=%s", request.id(),
+                request.requesterUsername(), grant.target, request.state(), stillHeldFor);
     }
 
     private Instant retryAt(int failures) {

@@ -131,6 +131,9 @@ public class AccessRequest {
     }
 
     private void moveTo(RequestState next) {
+        if (state == next) {
+            throw new RequestConflictException("Access request is already " + state);
+        }
         if (!state.canBecome(next)) {
             throw new RequestConflictException(
                     "Access request is " + state + " and cannot become " + next);

@@ -15,6 +15,7 @@ public final class RequestRules {
     public static final int JUSTIFICATION_MAX = 1000;
     public static final int TICKET_MAX = 100;
     private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./#-]*");
+    private static final Pattern ENTITLEMENT_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private RequestRules() {
     }
@@ -24,6 +25,9 @@ public final class RequestRules {
         List<FieldViolation> violations = new ArrayList<>();
         if (isBlank(draft.entitlement())) {
             violations.add(new FieldViolation("entitlement", "is required"));
+        } else if (!isEntitlementKey(draft.entitlement())) {
+            violations.add(new FieldViolation("entitlement",
+                    "must be an entitlement key: lower-case letters, digits, . _ -"));
         } else if (entitlement == null || !entitlement.enabled) {
             violations.add(new FieldViolation("entitlement",
                     "must name an entitlement in the catalog"));
@@ -69,6 +73,8 @@ public final class RequestRules {
     private static void checkJustification(String text, List<FieldViolation> violations) {
         if (isBlank(text)) {
             violations.add(new FieldViolation("justification", "is required"));
+        } else if (hasControlCharacters(text)) {
+            violations.add(new FieldViolation("justification", CONTROL_CHARACTERS));
         } else if (text.strip().length() < JUSTIFICATION_MIN) {
             violations.add(new FieldViolation("justification",
                     "must be at least " + JUSTIFICATION_MIN + " characters"));
@@ -91,6 +97,36 @@ public final class RequestRules {
             violations.add(new FieldViolation("ticket",
                     "may hold only letters, digits and _ . / # -, starting with a letter or digit"));
         }
+    }
+
+    public static final String CONTROL_CHARACTERS =
+            "must not contain control characters other than line breaks and tabs";
+
+    /** Whether the text is shaped like a catalog key; lookups happen only for those. */
+    public static boolean isEntitlementKey(String text) {
+        return text != null && ENTITLEMENT_KEY.matcher(text).matches();
+    }
+
+    /**
+     * NUL and other control characters (PostgreSQL refuses NUL in text) and unpaired
+     * surrogates have no place in a justification or comment.
+     */
+    public static boolean hasControlCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
+                return true;
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
     }
 
     static boolean isBlank(String text) {

@@ -8,8 +8,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import dev.elevate.audit.AuditTrail;
@@ -25,8 +27,10 @@ import dev.elevate.scheduling.JobScheduler;
 public class RequestService {
 
     private static final Logger LOG = Logger.getLogger(RequestService.class);
-    private static final EnumSet<RequestState> OPEN =
-            EnumSet.of(RequestState.PENDING, RequestState.APPROVED, RequestState.ACTIVE);
+    private static final String ONE_OPEN_INDEX = "access_request_one_open_per_entitlement";
+    /** States in which a request still counts against "one open request per entitlement". */
+    private static final EnumSet<RequestState> OPEN = EnumSet.of(RequestState.PENDING,
+            RequestState.APPROVED, RequestState.ACTIVE, RequestState.REVOKING);
 
     @Inject
     AccessRequestRepository requests;
@@ -49,7 +53,8 @@ public class RequestService {
     /** Validates the draft, stores a pending request and tells its approvers. */
     @Transactional
     public AccessRequest submit(RequestDraft draft, Caller caller, Actor actor) {
-        Entitlement entitlement = entitlements.findByKey(draft.entitlement()).orElse(null);
+        Entitlement entitlement = RequestRules.isEntitlementKey(draft.entitlement())
+                ? entitlements.findByKey(draft.entitlement()).orElse(null) : null;
         List<FieldViolation> violations = RequestRules.check(draft, entitlement);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -61,14 +66,20 @@ public class RequestService {
                 .anyMatch(r -> r.entitlementKey().equals(entitlement.key)
                         && OPEN.contains(r.state()));
         if (alreadyOpen) {
-            throw new RequestConflictException("You already have an open request for "
-                    + entitlement.key + "; cancel it or wait for it to end");
+            throw alreadyOpen(entitlement);
         }
 
         AccessRequest request = AccessRequest.submit(entitlement, caller,
                 RequestRules.parseDuration(draft.duration()), draft.justification().strip(),
                 blankToNull(draft.ticket()), clock.instant());
-        requests.persist(request);
+        try {
+            requests.persistAndFlush(request);
+        } catch (PersistenceException e) {
+            if (violates(e, ONE_OPEN_INDEX)) {
+                throw alreadyOpen(entitlement); // a concurrent submission won the race
+            }
+            throw e;
+        }
         audit.requestSubmitted(request, actor);
         jobs.timeOutRequest(request.id(), request.pendingUntil());
         notifications.requestSubmitted(request, entitlement);
@@ -112,6 +123,21 @@ public class RequestService {
         audit.requestTimedOut(request, Actor.scheduler());
         LOG.infof("request timed out: request=%s user=%s", requestId,
                 request.requesterUsername());
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RequestConflictException alreadyOpen(Entitlement entitlement) {
+        return new RequestConflictException("You already have an open request for "
+                + entitlement.key + "; cancel it or wait for it to end");
     }
 
     private static String blankToNull(String text) {

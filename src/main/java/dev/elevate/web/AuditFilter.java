@@ -12,6 +12,7 @@ import dev.elevate.audit.AuditEventType;
 import dev.elevate.audit.AuditQuery;
 import dev.elevate.request.FieldViolation;
 import dev.elevate.request.InvalidRequestException;
+import dev.elevate.request.RequestRules;
 
 /** Turns the audit filters of a page or API call into a query, naming any field that is off. */
 public final class AuditFilter {
@@ -34,6 +35,13 @@ public final class AuditFilter {
                 violations.add(new FieldViolation("request", "must be a request id (a UUID)"));
             }
         }
+        for (String[] text : new String[][] {{"person", person}, {"entitlement", entitlement}}) {
+            if (present(text[1]) && (text[1].length() > 255
+                    || RequestRules.hasControlCharacters(text[1]))) {
+                violations.add(new FieldViolation(text[0],
+                        "must be at most 255 characters, without control characters"));
+            }
+        }
         if (present(type)) {
             try {
                 AuditEventType.fromCode(type.strip());
@@ -52,6 +60,21 @@ public final class AuditFilter {
         }
         return new AuditQuery(requestId, trimmed(person), trimmed(entitlement), trimmed(type),
                 start, end);
+    }
+
+    /** A whole number from a query parameter, within bounds, or a 400 naming the field. */
+    public static int number(String field, String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        String range = max == Integer.MAX_VALUE ? min + " or more" : "between " + min + " and " + max;
+        throw new InvalidRequestException(List.of(new FieldViolation(field,
+                "must be a whole number, " + range)));
     }
 
     private static Instant instant(String field, String text, boolean endOfDay,

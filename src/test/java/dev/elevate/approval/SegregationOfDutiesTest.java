@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,10 +58,49 @@ class SegregationOfDutiesTest {
     }
 
     @Test
-    void approve_byNonApprover_is403() {
+    void approve_byNonApprover_is403WithReason_andAudited() {
         String id = api.submit(ALICE, "payments-operator", "PT30M", "PAY-1234");
 
-        Api.decide(DAVE, id, "approve", "").then().statusCode(403);
+        Api.decide(DAVE, id, "approve", "").then().statusCode(403)
+                .body("reasons[0]", containsString("Only role elevate-approver"));
+
+        assertThat(Database.count(db, "select count(*) from audit_event where request_id = ? "
+                + "and type = 'decision.refused' and actor_username = 'dave'",
+                UUID.fromString(id))).isEqualTo(1);
+    }
+
+    @Test
+    void deny_withoutComment_is400() {
+        String id = api.submit(ALICE, "quick-debug", "PT5M");
+
+        Api.decide(BOB, id, "deny", " ").then().statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+        assertThat(Api.state(ALICE, id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void concurrentSubmissions_openOnlyOneRequest() throws Exception {
+        Map<String, String> body = Map.of("entitlement", "quick-debug", "duration", "PT5M",
+                "justification", "Racing submissions for the same thing");
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> Api.as(ALICE).body(body).post("/api/requests")));
+        }
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            io.restassured.response.Response response = answer.get();
+            codes.add(response.statusCode());
+            if (response.statusCode() == 201) {
+                api.track(ALICE, response.path("id"));
+            }
+        }
+        pool.shutdown();
+
+        assertThat(codes).containsOnly(201, 409);
+        assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
     }
 
     @Test

@@ -76,6 +76,26 @@ class AccessLoopEndToEndTest {
     }
 
     @Test
+    void twoGrantsOfOneRole_revokingOneKeepsTheRoleForTheOther() {
+        String first = api.submit(ALICE, "quick-debug", "PT10M");
+        String second = api.submit(ALICE, "staging-debug", "PT10M");
+        Api.decide(BOB, first, "approve", "go").then().statusCode(200);
+        Api.decide(BOB, second, "approve", "go").then().statusCode(200);
+        Api.awaitState(ALICE, first, "ACTIVE", Duration.ofSeconds(20));
+        Api.awaitState(ALICE, second, "ACTIVE", Duration.ofSeconds(20));
+
+        Api.as(ALICE).when().post("/api/requests/" + first + "/revoke").then().statusCode(202);
+        Api.awaitState(ALICE, first, "REVOKED", Duration.ofSeconds(20));
+
+        assertThat(KeycloakClient.realmRoles(ALICE)).contains(ROLE);
+        assertThat(Api.state(ALICE, second)).isEqualTo("ACTIVE");
+
+        Api.as(ALICE).when().post("/api/requests/" + second + "/revoke").then().statusCode(202);
+        Api.awaitState(ALICE, second, "REVOKED", Duration.ofSeconds(20));
+        assertThat(KeycloakClient.realmRoles(ALICE)).doesNotContain(ROLE);
+    }
+
+    @Test
     void earlyRevoke_removesRoleAndEndsRevoked() {
         String id = api.submit(ALICE, "quick-debug", "PT10M");
         Api.decide(BOB, id, "approve", "go").then().statusCode(200);

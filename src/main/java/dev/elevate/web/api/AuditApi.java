@@ -22,8 +22,6 @@ import dev.elevate.audit.AuditQuery;
 import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
 import dev.elevate.identity.CurrentCaller;
-import dev.elevate.request.FieldViolation;
-import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.web.AuditFilter;
 import dev.elevate.web.RequestDetailsQuery;
@@ -53,13 +51,11 @@ public class AuditApi {
     public Response search(@QueryParam("request") String request,
             @QueryParam("person") String person, @QueryParam("entitlement") String entitlement,
             @QueryParam("type") String type, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("100") int size) {
+            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") String pageText,
+            @QueryParam("size") @DefaultValue("100") String sizeText) {
         AuditQuery query = AuditFilter.parse(request, person, entitlement, type, from, to);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(List.of(new FieldViolation(page < 0 ? "page" : "size",
-                    page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE)));
-        }
+        int page = AuditFilter.number("page", pageText, 0, Integer.MAX_VALUE);
+        int size = AuditFilter.number("size", sizeText, 1, MAX_PAGE_SIZE);
         authorize(query);
         PanacheQuery<AuditEvent> found = events.search(query).page(Page.of(page, size));
         List<AuditEventView> body = found.list().stream().map(AuditEventView::of).toList();

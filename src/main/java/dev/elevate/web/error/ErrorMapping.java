@@ -83,8 +83,8 @@ public class ErrorMapping {
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e, UriInfo uri) {
         String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
-        String rule = e instanceof InvalidFormatException ? "has the wrong format"
-                : "must be " + describe(e.getTargetType());
+        String rule = e instanceof InvalidFormatException && e.getTargetType() != String.class
+                ? "has the wrong format" : "must be " + describe(e.getTargetType());
         return respond(uri, problem(400, "Invalid input", "A field has the wrong type",
                 List.of(new FieldViolation(field == null ? "body" : field, rule)), List.of()));
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 import dev.elevate.approval.ApprovalService;
 import dev.elevate.approval.Decision;
@@ -77,8 +78,10 @@ public class ApprovalPages {
                 "slack".equals(via) ? "slack" : "", Notice.textOf(notice));
     }
 
+    // NB. Any signed-in person may post a decision: the policy refuses and audits outsiders.
     @POST
     @Path("{id}/approve")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") UUID id, @FormParam("comment") String comment,
             @FormParam("via") String via) {
@@ -87,6 +90,7 @@ public class ApprovalPages {
 
     @POST
     @Path("{id}/deny")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deny(@PathParam("id") UUID id, @FormParam("comment") String comment,
             @FormParam("via") String via) {

@@ -55,19 +55,21 @@ public class AuditPages {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response history(@jakarta.ws.rs.BeanParam AuditFilterForm filter,
-            @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("page") @DefaultValue("0") String pageText) {
         List<String> types = Stream.of(AuditEventType.values()).map(AuditEventType::code).toList();
         AuditQuery query;
+        int page;
         try {
             query = filter.query();
+            page = AuditFilter.number("page", pageText, 0, Integer.MAX_VALUE);
         } catch (InvalidRequestException e) {
             return Response.status(400).entity(Templates.history(List.of(), filter,
                     FormErrors.of(e.violations()), types, 0, 0, 0)).build();
         }
         PanacheQuery<AuditEvent> found = events.search(query)
-                .page(Page.of(Math.max(page, 0), PAGE_SIZE));
+                .page(Page.of(page, PAGE_SIZE));
         return Response.ok(Templates.history(found.list(), filter, FormErrors.none(), types,
-                Math.max(page, 0), found.pageCount(), found.count())).build();
+                page, found.pageCount(), found.count())).build();
     }
 
     @GET

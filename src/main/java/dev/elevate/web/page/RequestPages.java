@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -76,9 +77,15 @@ public class RequestPages {
     @Path("new")
     @RolesAllowed(AppRole.ENGINEER)
     public TemplateInstance form(@QueryParam("entitlement") String entitlement) {
+        List<Entitlement> requestable = catalog.requestableBy(caller.get());
         RequestForm form = new RequestForm();
         form.entitlement = entitlement;
-        return Templates.form(catalog.requestableBy(caller.get()), form, FormErrors.none());
+        form.duration = requestable.stream()
+                .filter(e -> entitlement == null || e.key.equals(entitlement))
+                .findFirst()
+                .map(e -> e.defaultDuration().toString())
+                .orElse(null);
+        return Templates.form(requestable, form, FormErrors.none());
     }
 
     @POST
@@ -123,9 +130,9 @@ public class RequestPages {
     @POST
     @Path("{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revoke(@PathParam("id") UUID id) {
+    public Response revoke(@PathParam("id") UUID id, @FormParam("reason") String reason) {
         Caller me = caller.get();
-        grants.revokeEarly(id, me, me.via(Channel.WEB));
+        grants.revokeEarly(id, me, me.via(Channel.WEB), reason);
         return seeOther(id, Notice.REVOKING);
     }
 

@@ -88,6 +88,42 @@ class RequestValidationApiTest {
     }
 
     @Test
+    void nulCharacter_is400NotAServerError() {
+        Map<String, Object> body = validBody();
+        body.put("justification", "nul \u0000 inside the justification");
+        long before = requestsAndAudit();
+
+        Api.as(ALICE).body(body).when().post("/api/requests")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("justification"))
+                .body("errors[0].rule", equalTo(
+                        "must not contain control characters other than line breaks and tabs"));
+        body.put("justification", "Investigating INC-42 slow queries");
+        body.put("entitlement", "prod\u0000db");
+        Api.as(ALICE).body(body).when().post("/api/requests")
+                .then().statusCode(400).body("errors[0].field", equalTo("entitlement"));
+
+        assertThat(requestsAndAudit()).isEqualTo(before);
+    }
+
+    @Test
+    void numberWhereTextIsExpected_is400_notCoerced() {
+        Map<String, Object> body = validBody();
+        body.put("justification", 1234567890123L);
+
+        Api.as(ALICE).body(body).when().post("/api/requests")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("justification"))
+                .body("errors[0].rule", equalTo("must be a string"));
+    }
+
+    @Test
+    void auditPageNotANumber_is400NamingPage() {
+        Api.as("dave").queryParam("page", "abc").when().get("/api/audit")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void invalidJson_is400() {
         Api.as(ALICE).body("{\"entitlement\": ").when().post("/api/requests")
                 .then().statusCode(400)
