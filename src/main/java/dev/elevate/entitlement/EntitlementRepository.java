@@ -7,6 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+/**
+ * The catalog's storage.
+ *
+ * <p>TODO: the catalog is edited through SQL only; admin pages and an API with versioned,
+ * two-person changes replace that.
+ */
 @ApplicationScoped
 public class EntitlementRepository implements PanacheRepositoryBase<Entitlement, String> {
 

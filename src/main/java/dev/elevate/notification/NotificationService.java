@@ -53,7 +53,12 @@ public class NotificationService {
     @Inject
     Clock clock;
 
-    /** Tells approvers about a new request, with a link to its review page. */
+    /**
+     * Tells approvers about a new request, with a link to its review page.
+     *
+     * <p>TODO: decisions and grants are not announced back to Slack yet; that needs a message
+     * per state change and, for threads, the Slack API instead of an incoming webhook.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMessage requestSubmitted(AccessRequest request, Entitlement entitlement) {
         String link = reviewLink(request);

@@ -49,6 +49,8 @@ public final class ApprovalPolicy {
                         !request.isRequestedBy(approver),
                         "You are not the requester",
                         "You requested this access; someone else must decide"),
+                // TODO: rights come from the caller's token, not Keycloak's live group state;
+                // a live check needs the directory look-up as an input of this pure policy.
                 PolicyCheck.of("approver-audience", PolicyCheck.Kind.APPROVER,
                         entitlement.mayBeApprovedBy(approver),
                         "You may approve " + entitlement.key + " (" + audiences + ")",

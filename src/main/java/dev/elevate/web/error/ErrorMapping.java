@@ -32,6 +32,8 @@ import dev.elevate.web.security.CsrfRejectedException;
  * {@code /api}, an error page elsewhere. People see a message and a correlation id, never an
  * exception's class or stack.
  */
+// TODO: a 401 from the API has no problem body; authentication fails before the REST layer,
+// so it needs a failure handler on the HTTP route.
 public class ErrorMapping {
 
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");

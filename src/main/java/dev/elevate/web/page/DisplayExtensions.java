@@ -7,7 +7,11 @@ import java.time.format.DateTimeFormatter;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** How times and durations read on pages. Times are shown in UTC, and say so. */
+/**
+ * How times and durations read on pages. Times are shown in UTC, and say so.
+ *
+ * <p>TODO: show the viewer's own time zone; needs the zone from the browser or a profile.
+ */
 @TemplateExtension
 public class DisplayExtensions {
 

@@ -16,6 +16,8 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
+import dev.elevate.web.WebConfig;
+
 /**
  * Refuses any state-changing page request whose form does not carry the browser's CSRF token.
  * The API is exempt: it accepts only bearer tokens, which a browser never attaches by itself.
@@ -26,6 +28,9 @@ public class CsrfFilter {
 
     @Inject
     CsrfToken csrf;
+
+    @Inject
+    WebConfig config;
 
     @ServerRequestFilter
     @WithFormRead
@@ -58,6 +63,7 @@ public class CsrfFilter {
                     .path("/")
                     .httpOnly(true)
                     .sameSite(NewCookie.SameSite.STRICT)
+                    .secure(config.secureCookies())
                     .build());
         }
     }

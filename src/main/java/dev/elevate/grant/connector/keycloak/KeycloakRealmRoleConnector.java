@@ -18,7 +18,10 @@ import dev.elevate.grant.connector.ConnectorException;
 import dev.elevate.grant.connector.GrantOrder;
 
 /**
- * Grants realm roles of a Keycloak realm by adding and removing the user's role mappings
+ * TODO: tokens issued before a revocation keep the role until they expire; ending the user's
+ * sessions on revoke would close that, at the cost of signing them out everywhere.
+ *
+ * <p>Grants realm roles of a Keycloak realm by adding and removing the user's role mappings
  * through Keycloak's admin API, as the {@code elevate-connector} service account.
  */
 @ApplicationScoped
