@@ -1,7 +1,10 @@
 package dev.elevate.approval;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,5 +15,14 @@ public class ApprovalRepository implements PanacheRepository<Approval> {
 
     public List<Approval> listFor(UUID requestId) {
         return list("requestId = ?1 order by decidedAt, id", requestId);
+    }
+
+    /** The decisions on many requests in one query, by request. */
+    public Map<UUID, List<Approval>> listFor(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("requestId in ?1 order by decidedAt, id", requestIds).stream()
+                .collect(Collectors.groupingBy(a -> a.requestId));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.elevate.approval.Approval;
 import dev.elevate.approval.ApprovalRepository;
 import dev.elevate.audit.AuditEventRepository;
 import dev.elevate.entitlement.Entitlement;
@@ -68,13 +69,16 @@ public class RequestDetailsQuery {
     }
 
     private List<RequestDetails> summaries(List<AccessRequest> list) {
-        Map<UUID, AccessGrant> grantsById = grants.listFor(list.stream().map(AccessRequest::id)
-                .toList()).stream().collect(Collectors.toMap(g -> g.requestId, Function.identity()));
+        List<UUID> ids = list.stream().map(AccessRequest::id).toList();
+        Map<UUID, AccessGrant> grantsById = grants.listFor(ids).stream()
+                .collect(Collectors.toMap(g -> g.requestId, Function.identity()));
+        Map<UUID, List<Approval>> approvalsById = approvals.listFor(ids);
         Map<String, Entitlement> catalog = entitlements.listAll().stream()
                 .collect(Collectors.toMap(e -> e.key, Function.identity()));
         return list.stream()
                 .map(r -> new RequestDetails(r, catalog.get(r.entitlementKey()),
-                        approvals.listFor(r.id()), grantsById.get(r.id()), List.of()))
+                        approvalsById.getOrDefault(r.id(), List.of()), grantsById.get(r.id()),
+                        List.of()))
                 .toList();
     }
 }

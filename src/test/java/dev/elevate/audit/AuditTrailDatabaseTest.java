@@ -75,7 +75,9 @@ class AuditTrailDatabaseTest {
     @Test
     void deleteAndTruncate_areRefusedByTheDatabase() {
         api.submit(ALICE, "quick-debug", "PT5M");
-        long before = Database.count(db, "select count(*) from audit_event");
+        long last = Database.count(db, "select max(id) from audit_event");
+        String existing = "select count(*) from audit_event where id <= " + last;
+        long before = Database.count(db, existing);
 
         Throwable delete = Database.tryExecute(db, "delete from audit_event");
         Throwable truncate = Database.tryExecute(db, "truncate audit_event");
@@ -83,6 +85,6 @@ class AuditTrailDatabaseTest {
         assertThat(delete).isNotNull().hasMessageContaining("append-only");
         assertThat(truncate).isNotNull().hasMessageContaining("append-only");
 
-        assertThat(Database.count(db, "select count(*) from audit_event")).isEqualTo(before);
+        assertThat(Database.count(db, existing)).isEqualTo(before);
     }
 }

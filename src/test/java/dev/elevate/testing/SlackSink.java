@@ -55,6 +55,11 @@ public final class SlackSink implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The first message that mentions the text (a request id, say), if one arrived. */
+    public java.util.Optional<String> about(String text) {
+        return received.stream().filter(m -> m.contains(text)).findFirst();
+    }
+
     /** The next {@code count} posts get HTTP 500, as a Slack outage would. */
     public void failNext(int count) {
         failuresToServe.set(count);
