@@ -1,5 +1,6 @@
 package dev.elevate.grant;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,27 @@ public class AccessGrantRepository implements PanacheRepositoryBase<AccessGrant,
                 .setParameter("key", grant.principalSubject + "|" + grant.connector + "|"
                         + grant.target)
                 .getSingleResult();
+    }
+
+    /**
+     * Grants whose next step is overdue: approved and not applied, active past their end, or
+     * being revoked; activations Elevate gave up on are left to an admin.
+     */
+    public List<OverdueGrant> listOverdue(Instant before, int activationAttempts) {
+        return getEntityManager().createQuery("select new dev.elevate.grant.OverdueGrant("
+                        + "g.requestId, r.state) from AccessGrant g, AccessRequest r where r.id = g.requestId and ("
+                        + "(r.state = :approved and g.attempts < :attempts "
+                        + "and coalesce(g.nextAttemptAt, r.decidedAt) < :before) "
+                        + "or (r.state = :active and g.expiresAt < :before) "
+                        + "or (r.state = :revoking "
+                        + "and coalesce(g.nextAttemptAt, g.revocationStartedAt) < :before))",
+                        OverdueGrant.class)
+                .setParameter("approved", RequestState.APPROVED)
+                .setParameter("active", RequestState.ACTIVE)
+                .setParameter("revoking", RequestState.REVOKING)
+                .setParameter("attempts", activationAttempts)
+                .setParameter("before", before)
+                .getResultList();
     }
 
     public List<AccessGrant> listFor(Collection<UUID> requestIds) {

@@ -34,13 +34,11 @@ import dev.elevate.scheduling.JobScheduler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Applies and removes grants through connectors.
+ * Applies and removes grants through connectors. Connector calls happen outside any database
+ * transaction; each outcome then commits with its audit event, and failures are retried.
  *
  * <p>TODO: no reconciliation loop compares target systems with active grants yet; it would
  * also re-apply a shared role that a concurrent revocation of another grant removed.
- *
- * <p> Connector calls happen outside any database
- * transaction; each outcome then commits with its audit event, and failures are retried.
  */
 @ApplicationScoped
 public class GrantService {

@@ -1,5 +1,6 @@
 package dev.elevate.request;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,16 @@ public class AccessRequestRepository implements PanacheRepositoryBase<AccessRequ
     /** Loads and row-locks a request, so concurrent decisions on it happen one after another. */
     public Optional<AccessRequest> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Pending requests whose window closed before the given time. */
+    public List<UUID> listPendingPast(Instant before) {
+        return find("state = ?1 and pendingUntil < ?2", RequestState.PENDING, before)
+                .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
+    /** A projection for sweeps that need ids only. */
+    public record IdOnly(UUID id) {
     }
 
     public List<AccessRequest> listByRequester(String subject) {
