@@ -99,9 +99,15 @@ public class ErrorMapping {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps some body-reading failures; answer them like the bare ones.
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return wrongType(mismatch, uri);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
-            return json instanceof MismatchedInputException mismatch ? wrongType(mismatch, uri)
-                    : unreadable(json, uri);
+            return unreadable(json, uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -142,6 +148,12 @@ public class ErrorMapping {
         if (type == String.class) {
             return "a string";
         }
-        return type.isRecord() || !type.isPrimitive() ? "a JSON object" : "a " + type.getSimpleName();
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        return "a JSON object";
     }
 }
