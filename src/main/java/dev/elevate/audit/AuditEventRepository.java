@@ -2,6 +2,7 @@ package dev.elevate.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,8 +25,9 @@ public class AuditEventRepository implements PanacheRepository<AuditEvent> {
             params.and("request", query.requestId());
         }
         if (query.person() != null) {
-            where.add("(actorUsername = :person or requesterUsername = :person)");
-            params.and("person", query.person());
+            // Keycloak usernames are lower case; people type them as they like.
+            where.add("(lower(actorUsername) = :person or lower(requesterUsername) = :person)");
+            params.and("person", query.person().toLowerCase(Locale.ROOT));
         }
         if (query.entitlement() != null) {
             where.add("entitlementKey = :entitlement");

@@ -64,17 +64,23 @@ public final class AuditFilter {
 
     /** A whole number from a query parameter, within bounds, or a 400 naming the field. */
     public static int number(String field, String text, int min, int max) {
+        long value;
         try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
+            value = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            // reported below
+            throw new InvalidRequestException(List.of(new FieldViolation(field,
+                    "must be a whole number from " + min + " to " + max)));
         }
-        String range = max == Integer.MAX_VALUE ? min + " or more" : "between " + min + " and " + max;
-        throw new InvalidRequestException(List.of(new FieldViolation(field,
-                "must be a whole number, " + range)));
+        if (value < min || value > max) {
+            throw new InvalidRequestException(List.of(new FieldViolation(field,
+                    "must be from " + min + " to " + max)));
+        }
+        return (int) value;
+    }
+
+    /** The highest page number whose first row still has an index the database can take. */
+    public static int lastPage(int size) {
+        return Integer.MAX_VALUE / size - 1;
     }
 
     private static Instant instant(String field, String text, boolean endOfDay,

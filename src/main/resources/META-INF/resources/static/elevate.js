@@ -19,3 +19,33 @@
     setInterval(tick, 1000);
   });
 })();
+
+// The duration field follows the chosen entitlement's default until the person edits it, and
+// forms that end access ask once more before they post.
+(function () {
+  document.addEventListener('DOMContentLoaded', function () {
+    var select = document.getElementById('entitlement');
+    var duration = document.getElementById('duration');
+    if (select && duration) {
+      var edited = false;
+      duration.addEventListener('input', function () { edited = true; });
+      var follow = function () {
+        var option = select.options[select.selectedIndex];
+        if (!edited && option && option.dataset.defaultDuration) {
+          duration.value = option.dataset.defaultDuration;
+        }
+      };
+      select.addEventListener('change', follow);
+      if (!duration.value) {
+        follow();
+      }
+    }
+    document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        if (!window.confirm(form.dataset.confirm)) {
+          event.preventDefault();
+        }
+      });
+    });
+  });
+})();

@@ -1,8 +1,8 @@
 package dev.elevate.approval.policy;
 
-import static java.time.temporal.ChronoUnit.SECONDS;
-
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,6 +19,9 @@ import dev.elevate.request.RequestState;
  * everything it needs, the current time included, comes in as arguments.
  */
 public final class ApprovalPolicy {
+
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private ApprovalPolicy() {
     }
@@ -43,8 +46,8 @@ public final class ApprovalPolicy {
                         "The request is waiting for a decision",
                         "The request is " + request.state() + " and can no longer be decided"),
                 PolicyCheck.of("pending-window", PolicyCheck.Kind.STATE, !pending || inTime,
-                        "Decisions are open until " + request.pendingUntil().truncatedTo(SECONDS),
-                        "The pending window closed at " + request.pendingUntil().truncatedTo(SECONDS)),
+                        "Decisions are open until " + UTC.format(request.pendingUntil()),
+                        "The pending window closed at " + UTC.format(request.pendingUntil())),
                 PolicyCheck.of("not-requester", PolicyCheck.Kind.APPROVER,
                         !request.isRequestedBy(approver),
                         "You are not the requester",
@@ -53,7 +56,8 @@ public final class ApprovalPolicy {
                 // a live check needs the directory look-up as an input of this pure policy.
                 PolicyCheck.of("approver-audience", PolicyCheck.Kind.APPROVER,
                         entitlement.mayBeApprovedBy(approver),
-                        "You may approve " + entitlement.key + " (" + audiences + ")",
+                        "You are among those who may decide on " + entitlement.key + " ("
+                                + audiences + ")",
                         "Only " + audiences + " may decide on " + entitlement.key),
                 PolicyCheck.of("one-decision-per-person", PolicyCheck.Kind.STATE, !alreadyDecided,
                         "You have not decided on this request yet",

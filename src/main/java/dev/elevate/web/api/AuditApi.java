@@ -54,8 +54,8 @@ public class AuditApi {
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") String pageText,
             @QueryParam("size") @DefaultValue("100") String sizeText) {
         AuditQuery query = AuditFilter.parse(request, person, entitlement, type, from, to);
-        int page = AuditFilter.number("page", pageText, 0, Integer.MAX_VALUE);
         int size = AuditFilter.number("size", sizeText, 1, MAX_PAGE_SIZE);
+        int page = AuditFilter.number("page", pageText, 0, AuditFilter.lastPage(size));
         authorize(query);
         PanacheQuery<AuditEvent> found = events.search(query).page(Page.of(page, size));
         List<AuditEventView> body = found.list().stream().map(AuditEventView::of).toList();

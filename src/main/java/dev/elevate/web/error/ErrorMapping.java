@@ -114,7 +114,13 @@ public class ErrorMapping {
             return unexpected(e, uri);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(uri, problem(status, title, title, List.of(), List.of()));
+        String detail = switch (status) {
+            case 404 -> "There is nothing at this address";
+            case 405 -> "This address does not take that method";
+            case 415 -> "Send JSON to the API and form posts to pages";
+            default -> title;
+        };
+        return respond(uri, problem(status, title, detail, List.of(), List.of()));
     }
 
     @ServerExceptionMapper

@@ -29,6 +29,7 @@ import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
 import dev.elevate.identity.Channel;
 import dev.elevate.identity.CurrentCaller;
+import dev.elevate.request.InvalidRequestException;
 import dev.elevate.web.RequestDetails;
 import dev.elevate.web.RequestDetailsQuery;
 
@@ -43,10 +44,10 @@ public class ApprovalPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(List<RequestDetails> requests, String me);
+        static native TemplateInstance inbox(List<RequestDetails> requests);
 
         static native TemplateInstance review(RequestDetails details, PolicyEvaluation evaluation,
-                String via, String notice);
+                String via, String notice, FormErrors errors);
     }
 
     @Inject
@@ -65,17 +66,16 @@ public class ApprovalPages {
     public TemplateInstance inbox() {
         Caller me = caller.get();
         List<String> keys = catalog.approvableBy(me).stream().map(e -> e.key).toList();
-        return Templates.inbox(query.inbox(keys), me.subject());
+        return Templates.inbox(query.inbox(keys).stream()
+                .filter(d -> !d.request().isRequestedBy(me))
+                .toList());
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance review(@PathParam("id") UUID id, @QueryParam("via") String via,
             @QueryParam("notice") String notice) {
-        Caller me = caller.get();
-        RequestDetails details = query.visibleTo(id, me);
-        return Templates.review(details, approvals.evaluate(details.request(), me),
-                "slack".equals(via) ? "slack" : "", Notice.textOf(notice));
+        return review(id, via, Notice.textOf(notice), FormErrors.none());
     }
 
     // NB. Any signed-in person may post a decision: the policy refuses and audits outsiders.
@@ -97,10 +97,22 @@ public class ApprovalPages {
         return decide(id, Decision.DENY, comment, via);
     }
 
+    private TemplateInstance review(UUID id, String via, String notice, FormErrors errors) {
+        Caller me = caller.get();
+        RequestDetails details = query.visibleTo(id, me);
+        return Templates.review(details, approvals.evaluate(details.request(), me),
+                "slack".equals(via) ? "slack" : "", notice, errors);
+    }
+
     private Response decide(UUID id, Decision decision, String comment, String via) {
         Caller me = caller.get();
         Channel channel = "slack".equals(via) ? Channel.SLACK_LINK : Channel.WEB;
-        approvals.decide(id, decision, comment, me, me.via(channel));
+        try {
+            approvals.decide(id, decision, comment, me, me.via(channel));
+        } catch (InvalidRequestException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(review(id, via, null, FormErrors.of(e.violations()))).build();
+        }
         Notice notice = decision == Decision.APPROVE ? Notice.APPROVED : Notice.DENIED;
         return Response.seeOther(URI.create("/approvals/" + id + "?notice=" + notice.code()))
                 .build();

@@ -61,7 +61,7 @@ public class AuditPages {
         int page;
         try {
             query = filter.query();
-            page = AuditFilter.number("page", pageText, 0, Integer.MAX_VALUE);
+            page = AuditFilter.number("page", pageText, 0, AuditFilter.lastPage(PAGE_SIZE));
         } catch (InvalidRequestException e) {
             return Response.status(400).entity(Templates.history(List.of(), filter,
                     FormErrors.of(e.violations()), types, 0, 0, 0)).build();

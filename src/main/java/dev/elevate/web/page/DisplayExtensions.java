@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.TemplateExtension;
 
@@ -15,6 +19,7 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public class DisplayExtensions {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -46,6 +51,15 @@ public class DisplayExtensions {
             text.append(rest).append(" s");
         }
         return text.toString().strip();
+    }
+
+    /** Audit details as the JSON they are stored as, so no value can pose as another field. */
+    public static String json(Map<String, Object> details) {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit details always serialize", e);
+        }
     }
 
     /** Time left until the instant, for a first paint before the countdown script runs. */

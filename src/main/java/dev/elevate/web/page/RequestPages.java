@@ -31,6 +31,7 @@ import dev.elevate.identity.Channel;
 import dev.elevate.identity.CurrentCaller;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.InvalidRequestException;
+import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestService;
 import dev.elevate.request.RequestState;
 import dev.elevate.web.RequestDetails;
@@ -47,7 +48,7 @@ public class RequestPages {
         static native TemplateInstance list(List<RequestDetails> requests, String notice);
 
         static native TemplateInstance form(List<Entitlement> entitlements, RequestForm form,
-                FormErrors errors);
+                FormErrors errors, String problem);
 
         static native TemplateInstance detail(RequestDetails details, String notice,
                 boolean canCancel, boolean canRevoke);
@@ -85,7 +86,7 @@ public class RequestPages {
                 .findFirst()
                 .map(e -> e.defaultDuration().toString())
                 .orElse(null);
-        return Templates.form(requestable, form, FormErrors.none());
+        return Templates.form(requestable, form, FormErrors.none(), null);
     }
 
     @POST
@@ -99,7 +100,13 @@ public class RequestPages {
         } catch (InvalidRequestException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.form(catalog.requestableBy(me), form,
-                            FormErrors.of(e.violations())))
+                            FormErrors.of(e.violations()), null))
+                    .build();
+        } catch (RequestConflictException e) {
+            // Keep what was typed: the person may want to cancel the other request first.
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.form(catalog.requestableBy(me), form, FormErrors.none(),
+                            e.getMessage()))
                     .build();
         }
     }

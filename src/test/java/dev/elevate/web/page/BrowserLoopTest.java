@@ -1,6 +1,7 @@
 package dev.elevate.web.page;
 
 import static dev.elevate.testing.DemoUsers.BOB;
+import static dev.elevate.testing.DemoUsers.DAVE;
 import static dev.elevate.testing.DemoUsers.FRANK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,5 +87,28 @@ class BrowserLoopTest {
         String channel = Api.as(FRANK).get("/api/requests/" + requestId)
                 .then().extract().path("decisions[0].channel");
         assertThat(channel).isEqualTo("slack-link");
+
+        try (Browser frank = Browser.open()) {
+            frank.get(base + "requests/" + requestId);
+            frank.signIn(FRANK);
+            frank.waitFor(By.cssSelector("time.countdown"));
+            assertThat(frank.driver().findElement(By.cssSelector("time.countdown")).getText())
+                    .startsWith("ends in");
+            assertThat(frank.driver().findElement(By.cssSelector("table.decisions")).getText())
+                    .contains("bob").contains("Looks right");
+            frank.screenshot("active-request");
+        }
+    }
+
+    @Test
+    void auditorSearchesTheTrail() throws Exception {
+        try (Browser dave = Browser.open()) {
+            dave.get(base + "audit?type=request.submitted");
+            dave.signIn(DAVE);
+            dave.waitFor(By.cssSelector("table.audit"));
+            assertThat(dave.driver().findElement(By.cssSelector("table.audit")).getText())
+                    .contains("request.submitted");
+            dave.screenshot("audit-history");
+        }
     }
 }

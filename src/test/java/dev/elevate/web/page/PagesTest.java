@@ -142,12 +142,43 @@ class PagesTest {
     }
 
     @Test
+    void denyWithoutReason_reRendersTheReviewPageWithTheMessage() {
+        String id = api.submit(ALICE, "quick-debug", "PT5M");
+        String token = page(BOB).get("/approvals/" + id).then().statusCode(200)
+                .extract().cookie("elevate-csrf");
+
+        page(BOB).cookie("elevate-csrf", token).formParam("csrf", token)
+                .formParam("comment", " ").post("/approvals/" + id + "/deny")
+                .then().statusCode(400)
+                .body(containsString("Reason for denying"))
+                .body(containsString("Comment is required when denying"));
+        assertThat(Api.state(ALICE, id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void secondOpenRequestFromTheForm_keepsWhatWasTyped_andSaysWhy() {
+        api.submit(ALICE, "quick-debug", "PT5M");
+        String token = csrf(ALICE);
+
+        page(ALICE).cookie("elevate-csrf", token).formParam("csrf", token)
+                .formParam("entitlement", "quick-debug").formParam("duration", "PT6M")
+                .formParam("justification", "Once more with feeling")
+                .post("/requests")
+                .then().statusCode(409)
+                .body(containsString("You already have an open request for quick-debug"))
+                .body(containsString("Once more with feeling"));
+    }
+
+    @Test
     void auditPages_forAuditorsOnly_andCsvExportDefusesFormulas() {
         api.submit(ALICE, "quick-debug", "PT5M");
 
         page(ALICE).get("/audit").then().statusCode(403);
-        page(DAVE).get("/audit?type=request.submitted").then().statusCode(200)
-                .body(containsString("request.submitted"));
+        page(DAVE).get("/audit?type=request.submitted&person=ALICE").then().statusCode(200)
+                .body(containsString("request.submitted"))
+                .body(containsString("&quot;duration&quot;:&quot;PT5M&quot;"));
+        page(DAVE).get("/audit?page=99999999999").then().statusCode(400)
+                .body(containsString("Page must be from 0 to"));
         page(DAVE).get("/audit?from=yesterday").then().statusCode(400)
                 .body(containsString("From must be a date"));
 
