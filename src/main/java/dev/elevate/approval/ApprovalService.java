@@ -2,6 +2,7 @@ package dev.elevate.approval;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,7 +98,7 @@ public class ApprovalService {
         List<String> conflicts = evaluation.unmet(PolicyCheck.Kind.STATE);
         List<String> refusals = evaluation.unmet(PolicyCheck.Kind.APPROVER);
         if (!conflicts.isEmpty() || !refusals.isEmpty()) {
-            List<String> reasons = new java.util.ArrayList<>(conflicts);
+            List<String> reasons = new ArrayList<>(conflicts);
             reasons.addAll(refusals);
             audit.decisionRefused(request, actor, decision.name(), reasons);
             LOG.warnf("decision refused: request=%s by=%s reasons=%s", requestId,
@@ -146,7 +147,7 @@ public class ApprovalService {
             return;
         }
         request.approve(now);
-        List<String> approvers = new java.util.ArrayList<>(cast.stream()
+        List<String> approvers = new ArrayList<>(cast.stream()
                 .filter(a -> a.decision == Decision.APPROVE)
                 .map(a -> a.approverUsername)
                 .toList());

@@ -12,13 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.elevate.identity.AppRole;
 import dev.elevate.notification.OutboxMessage;
 import dev.elevate.notification.OutboxRepository;
 import dev.elevate.notification.slack.SlackWebhookClient;
 
 /** Admins' pages: the notification outbox, and whether Slack is wired up. */
 @Path("/admin")
-@RolesAllowed(dev.elevate.identity.AppRole.ADMIN)
+@RolesAllowed(AppRole.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class AdminPages {
 

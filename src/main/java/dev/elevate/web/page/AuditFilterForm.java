@@ -1,5 +1,8 @@
 package dev.elevate.web.page;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.ws.rs.QueryParam;
 
 import dev.elevate.audit.AuditQuery;
@@ -45,8 +48,7 @@ public class AuditFilterForm {
     private static void append(StringBuilder text, String name, String value) {
         if (value != null && !value.isBlank()) {
             text.append(text.isEmpty() ? "" : "&").append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value.strip(),
-                            java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,7 +55,7 @@ public class AuditPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public Response history(@jakarta.ws.rs.BeanParam AuditFilterForm filter,
+    public Response history(@BeanParam AuditFilterForm filter,
             @QueryParam("page") @DefaultValue("0") String pageText) {
         List<String> types = Stream.of(AuditEventType.values()).map(AuditEventType::code).toList();
         AuditQuery query;
@@ -75,7 +76,7 @@ public class AuditPages {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    public Response export(@jakarta.ws.rs.BeanParam AuditFilterForm filter) {
+    public Response export(@BeanParam AuditFilterForm filter) {
         AuditQuery query = filter.query();
         LOG.infof("audit export: by=%s filter=%s", caller.get().username(), query);
         StreamingOutput body = out -> AuditCsv.write(events, query, out);
