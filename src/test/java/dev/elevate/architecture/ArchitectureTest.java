@@ -1,11 +1,17 @@
 package dev.elevate.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Path;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import io.quarkus.security.Authenticated;
 
 /** Keeps HTTP and page rendering in the web layer, and target systems behind connectors. */
 @AnalyzeClasses(packages = "dev.elevate", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,6 +35,13 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.elevate.grant.connector..")
             .should().dependOnClassesThat().resideInAPackage("org.keycloak.admin..")
             .because("connectors are the only code that changes target systems");
+
+    @ArchTest
+    static final ArchRule everyApiResourceRequiresSignIn = classes()
+            .that().resideInAPackage("dev.elevate.web.api")
+            .and().areAnnotatedWith(Path.class)
+            .should().beAnnotatedWith(Authenticated.class).orShould().beAnnotatedWith(RolesAllowed.class)
+            .because("an API resource without a security annotation would be open to anyone");
 
     @ArchTest
     static final ArchRule domainDoesNotReachIntoWeb = noClasses()
