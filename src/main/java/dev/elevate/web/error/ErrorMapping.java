@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 import dev.elevate.request.FieldViolation;
 import dev.elevate.request.InvalidRequestException;
@@ -32,8 +34,6 @@ import dev.elevate.web.security.CsrfRejectedException;
  * {@code /api}, an error page elsewhere. People see a message and a correlation id, never an
  * exception's class or stack.
  */
-// TODO: a 401 from the API has no problem body; authentication fails before the REST layer,
-// so it needs a failure handler on the HTTP route.
 public class ErrorMapping {
 
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
@@ -53,6 +53,14 @@ public class ErrorMapping {
     @ServerExceptionMapper
     public Response notEligible(NotEligibleException e, UriInfo uri) {
         return respond(uri, problem(403, "Not allowed", e.getMessage(), List.of(), e.reasons()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(Exception e, UriInfo uri) {
+        Problem problem = problem(401, "Sign-in required",
+                "Send a valid Keycloak access token as a bearer token", List.of(), List.of());
+        return Response.status(401).type(PROBLEM_JSON).entity(problem)
+                .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper

@@ -69,9 +69,20 @@ class RequestApiTest {
     }
 
     @Test
-    void noToken_is401NotARedirect() {
+    void noToken_is401ProblemNotARedirect() {
         given().redirects().follow(false)
                 .when().get("/api/entitlements")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .contentType("application/problem+json")
+                .body("title", equalTo("Sign-in required"));
+    }
+
+    @Test
+    void forgedToken_is401() {
+        given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl")
+                .redirects().follow(false)
+                .when().get("/api/requests")
                 .then().statusCode(401);
     }
 
