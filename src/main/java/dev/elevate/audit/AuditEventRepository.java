@@ -50,8 +50,9 @@ public class AuditEventRepository implements PanacheRepository<AuditEvent> {
                 : find(String.join(" and ", where), oldestFirst, params);
     }
 
+    /** All matching events, fetched from the database in batches rather than all at once. */
     public Stream<AuditEvent> streamAll(AuditQuery query) {
-        return search(query).stream();
+        return search(query).withHint("org.hibernate.fetchSize", 500).stream();
     }
 
     public List<AuditEvent> timeline(UUID requestId) {

@@ -11,6 +11,7 @@ public enum AuditEventType {
     REQUEST_DENIED("request.denied"),
     GRANT_ACTIVATION_FAILED("grant.activation_failed"),
     GRANT_ACTIVATED("grant.activated"),
+    GRANT_APPLIED_AFTER_END("grant.applied_after_end"),
     GRANT_REVOCATION_REQUESTED("grant.revocation_requested"),
     GRANT_REVOCATION_STARTED("grant.revocation_started"),
     GRANT_REVOCATION_FAILED("grant.revocation_failed"),

@@ -88,6 +88,13 @@ public class AuditTrail {
                         : nextAttemptAt.toString()));
     }
 
+    /** The target confirmed a grant after its request had ended; {@code outcome} says what then. */
+    public void grantAppliedAfterEnd(AccessRequest request, String connector, String target,
+            String outcome) {
+        record(AuditEventType.GRANT_APPLIED_AFTER_END, request, Actor.scheduler(), details(
+                "connector", connector, "target", target, "outcome", outcome));
+    }
+
     public void grantRevocationRequested(AccessRequest request, Actor actor, String reason) {
         record(AuditEventType.GRANT_REVOCATION_REQUESTED, request, actor,
                 details("reason", reason.isEmpty() ? null : reason));

@@ -17,8 +17,8 @@ import dev.elevate.grant.connector.GrantOrder;
 @Table(name = "access_grant")
 public class AccessGrant {
 
-    /** Why a grant ends: its time ran out, or someone ended it early. */
-    public enum EndReason { EXPIRY, EARLY }
+    /** Why a grant ends: its time ran out, someone ended it early, or it could not be applied. */
+    public enum EndReason { EXPIRY, EARLY, ACTIVATION_FAILED }
 
     @Id
     @Column(name = "request_id")

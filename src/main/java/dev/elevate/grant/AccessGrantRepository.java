@@ -3,9 +3,11 @@ package dev.elevate.grant;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import dev.elevate.request.RequestState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -40,12 +42,23 @@ public class AccessGrantRepository implements PanacheRepositoryBase<AccessGrant,
 
     /**
      * Grants whose next step is overdue: approved and not applied, active past their end, or
-     * being revoked; activations Elevate gave up on are left to an admin.
+     * being revoked.
      */
-    public List<OverdueGrant> listOverdue(Instant before, int activationAttempts) {
-        return getEntityManager().createQuery("select new dev.elevate.grant.OverdueGrant("
-                        + "g.requestId, r.state) from AccessGrant g, AccessRequest r where r.id = g.requestId and ("
-                        + "(r.state = :approved and g.attempts < :attempts "
+    public List<OverdueGrant> listOverdue(Instant before) {
+        return overdue(before, null);
+    }
+
+    /** The grant of this request if its next step is overdue, checked afresh. */
+    public Optional<OverdueGrant> findOverdue(UUID requestId, Instant before) {
+        return overdue(before, requestId).stream().findFirst();
+    }
+
+    private List<OverdueGrant> overdue(Instant before, UUID only) {
+        TypedQuery<OverdueGrant> query = getEntityManager().createQuery(
+                "select new dev.elevate.grant.OverdueGrant(g.requestId, r.state) "
+                        + "from AccessGrant g, AccessRequest r where r.id = g.requestId "
+                        + (only == null ? "" : "and g.requestId = :only ")
+                        + "and ((r.state = :approved "
                         + "and coalesce(g.nextAttemptAt, r.decidedAt) < :before) "
                         + "or (r.state = :active and g.expiresAt < :before) "
                         + "or (r.state = :revoking "
@@ -54,9 +67,11 @@ public class AccessGrantRepository implements PanacheRepositoryBase<AccessGrant,
                 .setParameter("approved", RequestState.APPROVED)
                 .setParameter("active", RequestState.ACTIVE)
                 .setParameter("revoking", RequestState.REVOKING)
-                .setParameter("attempts", activationAttempts)
-                .setParameter("before", before)
-                .getResultList();
+                .setParameter("before", before);
+        if (only != null) {
+            query.setParameter("only", only);
+        }
+        return query.getResultList();
     }
 
     public List<AccessGrant> listFor(Collection<UUID> requestIds) {

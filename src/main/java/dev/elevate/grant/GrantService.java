@@ -94,7 +94,10 @@ public class GrantService {
             QuarkusTransaction.requiringNew().run(() -> activationFailed(requestId, e));
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> activated(requestId));
+        boolean stillWanted = QuarkusTransaction.requiringNew().call(() -> activated(requestId));
+        if (!stillWanted) {
+            undoLateGrant(requestId, order);
+        }
     }
 
     /** Ends a grant that is due or was revoked early; retries until the connector confirms. */
@@ -145,17 +148,21 @@ public class GrantService {
         return request;
     }
 
-    private void activated(UUID requestId) {
+    /** Records a confirmed grant; false when the request ended meanwhile and it must be undone. */
+    private boolean activated(UUID requestId) {
         AccessRequest request = requests.findForUpdate(requestId).orElseThrow();
         AccessGrant grant = grants.findById(requestId);
         Instant now = clock.instant();
         if (request.state() == RequestState.REVOKING) {
-            // Revoked while the connector was granting: make sure the removal runs after us.
+            // Revoked while the connector was granting: the role is there now, so say so, and
+            // make sure the removal runs after us.
+            grant.activatedAt = now;
+            audit.grantActivated(request, grant.connector, grant.target, now);
             jobs.revokeGrant(requestId, now);
-            return;
+            return true;
         }
         if (request.state() != RequestState.APPROVED) {
-            return;
+            return !request.state().isTerminal();
         }
         request.activate();
         grant.succeeded();
@@ -166,6 +173,34 @@ public class GrantService {
         jobs.revokeGrant(requestId, grant.expiresAt);
         LOG.infof("grant activated: request=%s user=%s target=%s expiresAt=%s", requestId,
                 request.requesterUsername(), grant.target, grant.expiresAt);
+        return true;
+    }
+
+    /**
+     * The target confirmed a grant for a request that has ended since (possible only when a
+     * cluster node was declared dead mid-call): take it away again at once.
+     */
+    private void undoLateGrant(UUID requestId, GrantOrder order) {
+        boolean heldElsewhere = QuarkusTransaction.requiringNew().call(() -> {
+            AccessGrant grant = grants.findById(requestId);
+            grants.lockTarget(grant);
+            return !grants.otherActiveHolders(grant).isEmpty();
+        });
+        String outcome = "removed";
+        if (!heldElsewhere) {
+            try {
+                connectors.get(order.connector()).revoke(order);
+            } catch (ConnectorException e) {
+                outcome = "removal failed: " + e.getMessage();
+                LOG.errorf("late grant could not be undone: request=%s target=%s error=%s",
+                        requestId, order.target(), e.getMessage());
+            }
+        } else {
+            outcome = "kept: another active grant holds it";
+        }
+        String result = outcome;
+        QuarkusTransaction.requiringNew().run(() -> audit.grantAppliedAfterEnd(
+                requests.findById(requestId), order.connector(), order.target(), result));
     }
 
     private void activationFailed(UUID requestId, ConnectorException e) {
@@ -182,10 +217,18 @@ public class GrantService {
             jobs.activateGrant(requestId, next);
             LOG.warnf("grant failed, will retry: request=%s attempt=%d next=%s error=%s",
                     requestId, attempt, next, e.getMessage());
-        } else {
-            LOG.errorf("grant failed, attempts exhausted: request=%s attempt=%d error=%s",
-                    requestId, attempt, e.getMessage());
+            return;
         }
+        // Give up, but end the request through a revocation: a call that timed out may have
+        // applied the role after all.
+        request.startRevocation();
+        grant.endReason = AccessGrant.EndReason.ACTIVATION_FAILED;
+        grant.revocationStartedAt = clock.instant();
+        grant.succeeded();
+        audit.grantRevocationStarted(request, "activation failed " + attempt + " times");
+        jobs.revokeGrant(requestId, clock.instant());
+        LOG.errorf("grant failed, attempts exhausted, ending the request: request=%s "
+                + "attempt=%d error=%s", requestId, attempt, e.getMessage());
     }
 
     private GrantOrder startRevocation(UUID requestId) {
@@ -239,7 +282,7 @@ public class GrantService {
 
     private void endRevocation(AccessRequest request, AccessGrant grant, Instant now,
             List<UUID> stillHeldFor) {
-        boolean early = grant.endReason == AccessGrant.EndReason.EARLY;
+        boolean early = grant.endReason != AccessGrant.EndReason.EXPIRY;
         request.finishRevocation(early, now);
         grant.succeeded();
         grant.revokedAt = now;

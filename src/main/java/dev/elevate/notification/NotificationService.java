@@ -98,6 +98,12 @@ public class NotificationService {
         } catch (SlackDeliveryException e) {
             QuarkusTransaction.requiringNew().run(() -> failed(messageId, e.getMessage()));
             return;
+        } catch (RuntimeException e) {
+            // Still a failed delivery to retry and show, never a lost message; the exception's
+            // own text is left out because it may quote the (secret) webhook URL.
+            String error = "unexpected error: " + e.getClass().getSimpleName();
+            QuarkusTransaction.requiringNew().run(() -> failed(messageId, error));
+            return;
         }
         QuarkusTransaction.requiringNew().run(() -> sent(messageId));
     }

@@ -44,6 +44,24 @@ class GrantFailureTest {
     }
 
     @Test
+    void grantThatNeverSucceeds_endsRevoked_afterTheLastAttempt() {
+        String id = api.submit(ALICE, "broken-target", "PT1M");
+        Api.decide(BOB, id, "approve", "ok").then().statusCode(200);
+
+        Api.awaitState(ALICE, id, "REVOKED", Duration.ofSeconds(40));
+
+        List<String> types = Api.as(DAVE).queryParam("request", id).get("/api/audit")
+                .then().statusCode(200).extract().jsonPath().getList("type");
+        assertThat(types).filteredOn("grant.activation_failed"::equals).hasSize(4);
+        assertThat(types).containsSubsequence("grant.activation_failed",
+                "grant.revocation_started", "grant.revoked");
+        assertThat(types).doesNotContain("grant.activated");
+        String endReason = Api.as(ALICE).get("/api/requests/" + id)
+                .then().extract().path("grant.endReason");
+        assertThat(endReason).isEqualTo("ACTIVATION_FAILED");
+    }
+
+    @Test
     void revokingAFailedGrant_endsRevoked_becauseNothingIsHeld() {
         String id = api.submit(ALICE, "broken-target", "PT1M");
         Api.decide(BOB, id, "approve", "ok").then().statusCode(200);

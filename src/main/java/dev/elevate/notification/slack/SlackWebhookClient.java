@@ -31,6 +31,10 @@ public class SlackWebhookClient {
     public void post(String payloadJson) throws SlackDeliveryException {
         URI url = config.slack().webhookUrl()
                 .orElseThrow(() -> new SlackDeliveryException("no Slack webhook configured"));
+        if (url.getHost() == null || !("https".equals(url.getScheme())
+                || "http".equals(url.getScheme()))) {
+            throw new SlackDeliveryException("the Slack webhook URL is not an absolute http(s) URL");
+        }
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(config.slack().requestTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")

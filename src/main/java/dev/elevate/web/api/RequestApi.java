@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +19,6 @@ import io.quarkus.security.Authenticated;
 import dev.elevate.approval.ApprovalService;
 import dev.elevate.approval.Decision;
 import dev.elevate.grant.GrantService;
-import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
 import dev.elevate.identity.Channel;
 import dev.elevate.identity.CurrentCaller;
@@ -50,8 +48,8 @@ public class RequestApi {
     @Inject
     RequestDetailsQuery query;
 
+    // NB. Who may request what is the catalog's to say (roles or groups), not a fixed role.
     @POST
-    @RolesAllowed(AppRole.ENGINEER)
     public Response submit(RequestSubmission body) {
         Caller me = caller.get();
         RequestSubmission input = body == null ? new RequestSubmission(null, null, null, null) : body;

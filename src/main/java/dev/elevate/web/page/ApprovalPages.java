@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -25,7 +24,6 @@ import dev.elevate.approval.ApprovalService;
 import dev.elevate.approval.Decision;
 import dev.elevate.approval.policy.PolicyEvaluation;
 import dev.elevate.entitlement.EntitlementCatalog;
-import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
 import dev.elevate.identity.Channel;
 import dev.elevate.identity.CurrentCaller;
@@ -38,7 +36,7 @@ import dev.elevate.web.RequestDetailsQuery;
  * a POST carrying the CSRF token decides, so link previews and scanners decide nothing.
  */
 @Path("/approvals")
-@RolesAllowed(AppRole.APPROVER)
+@Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ApprovalPages {
 
@@ -78,10 +76,10 @@ public class ApprovalPages {
         return review(id, via, Notice.textOf(notice), FormErrors.none());
     }
 
-    // NB. Any signed-in person may post a decision: the policy refuses and audits outsiders.
+    // NB. Any signed-in person may post a decision: the policy refuses and audits outsiders,
+    // and approvers may come from groups as well as roles.
     @POST
     @Path("{id}/approve")
-    @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") UUID id, @FormParam("comment") String comment,
             @FormParam("via") String via) {
@@ -90,7 +88,6 @@ public class ApprovalPages {
 
     @POST
     @Path("{id}/deny")
-    @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deny(@PathParam("id") UUID id, @FormParam("comment") String comment,
             @FormParam("via") String via) {

@@ -22,16 +22,21 @@ final class AuditCsv {
     static final String HEADER = "id,occurred_at,type,actor,actor_subject,channel,request_id,"
             + "entitlement,requester,details";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EXPORT_TIMEOUT_SECONDS = 600;
 
     private AuditCsv() {
     }
 
     static void write(AuditEventRepository events, AuditQuery query, OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().timeout(EXPORT_TIMEOUT_SECONDS).run(() -> {
             try (Stream<AuditEvent> rows = events.streamAll(query)) {
                 writer.write(HEADER + "\r\n");
+                int written = 0;
                 for (AuditEvent e : (Iterable<AuditEvent>) rows::iterator) {
+                    if (++written % 500 == 0) {
+                        events.getEntityManager().clear(); // keep the session small
+                    }
                     writer.write(String.join(",", String.valueOf(e.id), e.occurredAt.toString(),
                             cell(e.type), cell(e.actorUsername), cell(e.actorSubject),
                             cell(e.channel), e.requestId == null ? "" : e.requestId.toString(),

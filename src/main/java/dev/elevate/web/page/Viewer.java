@@ -4,6 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.vertx.core.Context;
+
+import dev.elevate.entitlement.EntitlementCatalog;
 import dev.elevate.identity.AppRole;
 import dev.elevate.identity.CurrentCaller;
 
@@ -15,20 +18,40 @@ public class Viewer {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    EntitlementCatalog catalog;
+
+    private Boolean mayRequest;
+    private Boolean mayApprove;
+
     public boolean isSignedIn() {
-        return caller.isSignedIn();
+        return !onEventLoop() && caller.isSignedIn();
     }
 
     public String getUsername() {
-        return caller.isSignedIn() ? caller.get().username() : "";
+        return isSignedIn() ? caller.get().username() : "";
     }
 
+    /** Whether the catalog lets this person request anything (through a role or a group). */
     public boolean isEngineer() {
-        return has(AppRole.ENGINEER);
+        if (mayRequest == null) {
+            mayRequest = isSignedIn() && !catalog.requestableBy(caller.get()).isEmpty();
+        }
+        return mayRequest;
     }
 
+    /** Whether the catalog lets this person decide on anything. */
     public boolean isApprover() {
-        return has(AppRole.APPROVER);
+        if (mayApprove == null) {
+            mayApprove = isSignedIn() && !catalog.approvableBy(caller.get()).isEmpty();
+        }
+        return mayApprove;
+    }
+
+    // NB. Error pages for unmatched paths render on the event loop, where neither the lazily
+    // resolved identity nor the catalog may be read: they show no menu.
+    private static boolean onEventLoop() {
+        return Context.isOnEventLoopThread();
     }
 
     public boolean isAuditor() {
@@ -40,6 +63,6 @@ public class Viewer {
     }
 
     private boolean has(String role) {
-        return caller.isSignedIn() && caller.get().hasRole(role);
+        return isSignedIn() && caller.get().hasRole(role);
     }
 }

@@ -62,7 +62,10 @@ public class CsrfFilter {
                     .value(csrf.getToken())
                     .path("/")
                     .httpOnly(true)
-                    .sameSite(NewCookie.SameSite.STRICT)
+                    // Lax, not Strict: arriving from a Slack link or Keycloak's redirect must
+                    // not mint a new token and break forms open in other tabs. The token
+                    // comparison is what protects.
+                    .sameSite(NewCookie.SameSite.LAX)
                     .secure(config.secureCookies())
                     .build());
         }

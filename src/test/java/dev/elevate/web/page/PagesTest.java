@@ -190,6 +190,14 @@ class PagesTest {
     }
 
     @Test
+    void unknownAddresses_are404Pages_notServerErrors() {
+        given().redirects().follow(false).get("/favicon.ico").then().statusCode(404)
+                .body(containsString("There is nothing at this address"));
+        page(ALICE).get("/no-such-page").then().statusCode(404);
+        page(ALICE).get("/requests/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
     void csvCell_quotesAndDefusesSpreadsheetFormulas() {
         assertThat(AuditCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(AuditCsv.cell("plain")).isEqualTo("\"plain\"");
