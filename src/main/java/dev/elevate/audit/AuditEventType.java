@@ -7,6 +7,7 @@ public enum AuditEventType {
     REQUEST_TIMED_OUT("request.timed_out"),
     APPROVAL_RECORDED("approval.recorded"),
     DECISION_REFUSED("decision.refused"),
+    ACTION_REFUSED("request.action_refused"),
     REQUEST_APPROVED("request.approved"),
     REQUEST_DENIED("request.denied"),
     GRANT_ACTIVATION_FAILED("grant.activation_failed"),

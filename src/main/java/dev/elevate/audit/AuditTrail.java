@@ -71,6 +71,13 @@ public class AuditTrail {
                 "reasons", reasons));
     }
 
+    /** Someone who may see the request tried to cancel or revoke it and was refused. */
+    public void actionRefused(AccessRequest request, Actor actor, String action, String reason) {
+        record(AuditEventType.ACTION_REFUSED, request, actor, details(
+                "action", action,
+                "reason", reason));
+    }
+
     public void grantActivated(AccessRequest request, String connector, String target,
             Instant expiresAt) {
         record(AuditEventType.GRANT_ACTIVATED, request, Actor.scheduler(), details(

@@ -115,8 +115,8 @@ public class GrantService {
         QuarkusTransaction.requiringNew().run(() -> revoked(requestId));
     }
 
-    /** A person ends access before its time: the requester, or an admin. */
-    @Transactional
+    /** A person ends access before its time: the requester, or an admin; refusals are audited. */
+    @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class})
     public AccessRequest revokeEarly(UUID requestId, Caller caller, Actor actor, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() > REASON_MAX || RequestRules.hasControlCharacters(why)) {
@@ -130,11 +130,12 @@ public class GrantService {
             throw new RequestNotFoundException();
         }
         if (!request.isRequestedBy(caller) && !caller.hasRole(AppRole.ADMIN)) {
-            throw new NotEligibleException("Only the requester or an admin may revoke this access");
+            throw refused(request, actor, new NotEligibleException(
+                    "Only the requester or an admin may revoke this access"));
         }
         if (request.state() != RequestState.ACTIVE && request.state() != RequestState.APPROVED) {
-            throw new RequestConflictException("Access request is " + request.state()
-                    + "; only APPROVED or ACTIVE access can be revoked");
+            throw refused(request, actor, new RequestConflictException("Access request is "
+                    + request.state() + "; only APPROVED or ACTIVE access can be revoked"));
         }
         AccessGrant grant = grants.findById(requestId);
         request.startRevocation();
@@ -289,6 +290,13 @@ public class GrantService {
         audit.grantEnded(request, early, grant.connector, grant.target, stillHeldFor);
         LOG.infof("grant ended: request=%s user=%s target=%s state=%s keptFor=%s", request.id(),
                 request.requesterUsername(), grant.target, request.state(), stillHeldFor);
+    }
+
+    private <E extends RuntimeException> E refused(AccessRequest request, Actor actor, E e) {
+        audit.actionRefused(request, actor, "revoke", e.getMessage());
+        LOG.warnf("revoke refused: request=%s by=%s reason=%s", request.id(), actor.username(),
+                e.getMessage());
+        return e;
     }
 
     private Instant retryAt(int failures) {

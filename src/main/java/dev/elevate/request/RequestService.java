@@ -88,8 +88,8 @@ public class RequestService {
         return request;
     }
 
-    /** The requester withdraws a request nobody has decided yet. */
-    @Transactional
+    /** The requester withdraws a request nobody has decided yet; refusals are audited. */
+    @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class})
     public AccessRequest cancel(UUID requestId, Caller caller, Actor actor) {
         AccessRequest request = requests.findForUpdate(requestId)
                 .orElseThrow(RequestNotFoundException::new);
@@ -98,7 +98,12 @@ public class RequestService {
             throw new RequestNotFoundException();
         }
         if (!request.isRequestedBy(caller)) {
-            throw new NotEligibleException("Only the requester may cancel a request");
+            throw refused(request, actor, new NotEligibleException(
+                    "Only the requester may cancel a request"));
+        }
+        if (request.state() != RequestState.PENDING) {
+            throw refused(request, actor, new RequestConflictException("Access request is "
+                    + request.state() + "; only a PENDING request can be cancelled"));
         }
         request.cancel(clock.instant());
         audit.requestCancelled(request, actor);
@@ -133,6 +138,13 @@ public class RequestService {
             }
         }
         return false;
+    }
+
+    private <E extends RuntimeException> E refused(AccessRequest request, Actor actor, E e) {
+        audit.actionRefused(request, actor, "cancel", e.getMessage());
+        LOG.warnf("cancel refused: request=%s by=%s reason=%s", request.id(), actor.username(),
+                e.getMessage());
+        return e;
     }
 
     private static RequestConflictException alreadyOpen(Entitlement entitlement) {

@@ -162,8 +162,13 @@ class SegregationOfDutiesTest {
         String id = api.submit(ALICE, "quick-debug", "PT5M");
 
         Api.as(BOB).post("/api/requests/" + id + "/cancel").then().statusCode(403);
+        assertThat(Database.count(db, "select count(*) from audit_event where request_id = ? "
+                + "and type = 'request.action_refused' and actor_username = 'bob'",
+                UUID.fromString(id))).isEqualTo(1);
         Api.as(ALICE).post("/api/requests/" + id + "/cancel").then().statusCode(200)
                 .body("state", equalTo("CANCELLED"));
         Api.decide(BOB, id, "approve", "too late").then().statusCode(409);
+        Api.as(ALICE).post("/api/requests/" + id + "/cancel").then().statusCode(409)
+                .body("detail", containsString("only a PENDING request can be cancelled"));
     }
 }
