@@ -27,9 +27,8 @@ import dev.elevate.request.FieldViolation;
 import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
-import dev.elevate.request.RequestNotFoundException;
 import dev.elevate.request.RequestRules;
-import dev.elevate.request.RequestVisibility;
+import dev.elevate.request.VisibleRequests;
 import dev.elevate.scheduling.JobScheduler;
 
 /** Approvers' decisions, each checked against the policy at the moment it is made. */
@@ -44,6 +43,9 @@ public class ApprovalService {
 
     @Inject
     EntitlementRepository entitlements;
+
+    @Inject
+    VisibleRequests visible;
 
     @Inject
     ApprovalRepository approvals;
@@ -77,12 +79,8 @@ public class ApprovalService {
             Actor actor) {
         String text = comment == null ? "" : comment.strip();
         checkComment(decision, text);
-        AccessRequest request = requests.findForUpdate(requestId)
-                .orElseThrow(RequestNotFoundException::new);
+        AccessRequest request = visible.lockFor(requestId, caller);
         Entitlement entitlement = entitlements.findById(request.entitlementKey());
-        if (!RequestVisibility.canView(request, entitlement, caller)) {
-            throw new RequestNotFoundException();
-        }
         Instant now = clock.instant();
         if (request.isPendingPast(now)) {
             request.timeOut(now);

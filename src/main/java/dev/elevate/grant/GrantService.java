@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import dev.elevate.audit.AuditTrail;
 import dev.elevate.entitlement.Entitlement;
-import dev.elevate.entitlement.EntitlementRepository;
 import dev.elevate.grant.connector.ConnectorException;
 import dev.elevate.grant.connector.ConnectorRegistry;
 import dev.elevate.grant.connector.GrantOrder;
@@ -26,10 +25,9 @@ import dev.elevate.request.FieldViolation;
 import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
-import dev.elevate.request.RequestNotFoundException;
 import dev.elevate.request.RequestRules;
 import dev.elevate.request.RequestState;
-import dev.elevate.request.RequestVisibility;
+import dev.elevate.request.VisibleRequests;
 import dev.elevate.scheduling.JobScheduler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -53,7 +51,7 @@ public class GrantService {
     AccessGrantRepository grants;
 
     @Inject
-    EntitlementRepository entitlements;
+    VisibleRequests visible;
 
     @Inject
     ConnectorRegistry connectors;
@@ -123,12 +121,7 @@ public class GrantService {
             throw new InvalidRequestException(List.of(new FieldViolation("reason",
                     "must be at most " + REASON_MAX + " characters, without control characters")));
         }
-        AccessRequest request = requests.findForUpdate(requestId)
-                .orElseThrow(RequestNotFoundException::new);
-        if (!RequestVisibility.canView(request, entitlements.findById(request.entitlementKey()),
-                caller)) {
-            throw new RequestNotFoundException();
-        }
+        AccessRequest request = visible.lockFor(requestId, caller);
         if (!request.isRequestedBy(caller) && !caller.hasRole(AppRole.ADMIN)) {
             throw refused(request, actor, new NotEligibleException(
                     "Only the requester or an admin may revoke this access"));

@@ -29,6 +29,12 @@ public class AccessRequestRepository implements PanacheRepositoryBase<AccessRequ
     public record IdOnly(UUID id) {
     }
 
+    /** Whether the person has a request for the entitlement in one of the given states. */
+    public boolean hasOpen(String subject, String entitlementKey, Collection<RequestState> open) {
+        return count("requesterSubject = ?1 and entitlementKey = ?2 and state in ?3", subject,
+                entitlementKey, open) > 0;
+    }
+
     public List<AccessRequest> listByRequester(String subject) {
         return list("requesterSubject = ?1 order by submittedAt desc", subject);
     }

@@ -39,6 +39,9 @@ public class RequestService {
     EntitlementRepository entitlements;
 
     @Inject
+    VisibleRequests visible;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -62,10 +65,7 @@ public class RequestService {
         if (!entitlement.mayBeRequestedBy(caller)) {
             throw new NotEligibleException("You are not eligible to request " + entitlement.key);
         }
-        boolean alreadyOpen = requests.listByRequester(caller.subject()).stream()
-                .anyMatch(r -> r.entitlementKey().equals(entitlement.key)
-                        && OPEN.contains(r.state()));
-        if (alreadyOpen) {
+        if (requests.hasOpen(caller.subject(), entitlement.key, OPEN)) {
             throw alreadyOpen(entitlement);
         }
 
@@ -91,12 +91,7 @@ public class RequestService {
     /** The requester withdraws a request nobody has decided yet; refusals are audited. */
     @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class})
     public AccessRequest cancel(UUID requestId, Caller caller, Actor actor) {
-        AccessRequest request = requests.findForUpdate(requestId)
-                .orElseThrow(RequestNotFoundException::new);
-        if (!RequestVisibility.canView(request, entitlements.findById(request.entitlementKey()),
-                caller)) {
-            throw new RequestNotFoundException();
-        }
+        AccessRequest request = visible.lockFor(requestId, caller);
         if (!request.isRequestedBy(caller)) {
             throw refused(request, actor, new NotEligibleException(
                     "Only the requester may cancel a request"));
