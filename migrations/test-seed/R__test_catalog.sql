@@ -1,32 +1,77 @@
--- Test-only catalog entries: short durations so the scheduler's work can be watched in seconds.
+-- Test-only catalog entries: short durations so the scheduler's work can be watched in
+-- seconds, and one entitlement per policy feature the tests exercise.
 
-INSERT INTO entitlement (entitlement_key, name, description, connector, target,
-                         min_duration_seconds, default_duration_seconds, max_duration_seconds,
-                         required_approvals, ticket_required, pending_timeout_seconds)
+INSERT INTO entitlement (entitlement_key, name, description, connector, target)
 VALUES
     ('quick-debug', 'Quick debug (tests)', 'Short-lived grant of staging-debug for tests.',
-     'keycloak-realm-role', 'staging-debug', 2, 60, 600, 1, FALSE, 3600),
+     'keycloak-realm-role', 'staging-debug'),
     ('short-pending', 'Short pending window (tests)', 'Times out after a few seconds.',
-     'keycloak-realm-role', 'staging-debug', 2, 60, 600, 1, FALSE, 3)
+     'keycloak-realm-role', 'staging-debug'),
+    ('broken-target', 'Broken target (tests)', 'Maps to a realm role that is missing.',
+     'keycloak-realm-role', 'no-such-role'),
+    ('two-step', 'Two-step approval (tests)', 'One DBA lead and one security lead.',
+     'keycloak-realm-role', 'staging-debug'),
+    ('step-up-debug', 'Step-up approval (tests)', 'Approvers need a second factor.',
+     'keycloak-realm-role', 'staging-debug'),
+    ('glass-debug', 'Break-glass (tests)', 'Emergency self-activation allowed.',
+     'keycloak-realm-role', 'staging-debug'),
+    ('extend-debug', 'Extensible (tests)', 'Extensions without approval.',
+     'keycloak-realm-role', 'staging-debug'),
+    ('only-security', 'Only security leads approve (tests)', 'Approved by /security/leads.',
+     'keycloak-realm-role', 'staging-debug')
 ON CONFLICT (entitlement_key) DO NOTHING;
 
-INSERT INTO entitlement_audience (entitlement_key, purpose, kind, name)
-VALUES
-    ('quick-debug', 'REQUEST', 'ROLE', 'elevate-engineer'),
-    ('quick-debug', 'APPROVE', 'ROLE', 'elevate-approver'),
-    ('short-pending', 'REQUEST', 'ROLE', 'elevate-engineer'),
-    ('short-pending', 'APPROVE', 'ROLE', 'elevate-approver')
-ON CONFLICT DO NOTHING;
-
--- A target role that does not exist in Keycloak: every grant attempt fails.
-INSERT INTO entitlement (entitlement_key, name, description, connector, target,
-                         min_duration_seconds, default_duration_seconds, max_duration_seconds,
-                         required_approvals, ticket_required, pending_timeout_seconds)
-VALUES ('broken-target', 'Broken target (tests)', 'Maps to a realm role that is missing.',
-        'keycloak-realm-role', 'no-such-role', 2, 60, 600, 1, FALSE, 3600)
-ON CONFLICT (entitlement_key) DO NOTHING;
-
-INSERT INTO entitlement_audience (entitlement_key, purpose, kind, name)
-VALUES ('broken-target', 'REQUEST', 'ROLE', 'elevate-engineer'),
-       ('broken-target', 'APPROVE', 'ROLE', 'elevate-approver')
-ON CONFLICT DO NOTHING;
+INSERT INTO policy_version (entitlement_key, version, state, document, author_username,
+                            confirmed_by_username, activated_at)
+SELECT key, 1, 'ACTIVE', document::jsonb, 'seed', 'seed', now()
+FROM (VALUES
+    ('quick-debug', '{"entitlement": "quick-debug",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "approvers",
+                   "approvers": {"groups": [], "roles": ["elevate-approver"]}, "approvals": 1}]}'),
+    ('short-pending', '{"entitlement": "short-pending",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT3S",
+        "steps": [{"name": "approvers",
+                   "approvers": {"groups": [], "roles": ["elevate-approver"]}, "approvals": 1}]}'),
+    ('broken-target', '{"entitlement": "broken-target",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "approvers",
+                   "approvers": {"groups": [], "roles": ["elevate-approver"]}, "approvals": 1}]}'),
+    ('two-step', '{"entitlement": "two-step",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "dba-lead", "approvers": {"groups": ["/dba"]}, "approvals": 1},
+                  {"name": "security", "approvers": {"groups": ["/security"]}, "approvals": 1}]}'),
+    ('step-up-debug', '{"entitlement": "step-up-debug", "risk": "high",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "approvers", "approvers": {"groups": ["/approvers"]}, "approvals": 1}],
+        "stepUp": {"maxAge": "PT5M"}}'),
+    ('glass-debug', '{"entitlement": "glass-debug", "risk": "high",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "approvers", "approvers": {"groups": ["/approvers"]}, "approvals": 1}],
+        "breakGlass": {"allowed": true, "reviewWithin": "PT15M"}}'),
+    ('extend-debug', '{"entitlement": "extend-debug", "risk": "low",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "approvers", "approvers": {"groups": ["/approvers"]}, "approvals": 1}],
+        "extensions": {"maxCount": 2, "requiresApproval": false, "totalMax": "PT20M"}}'),
+    ('only-security', '{"entitlement": "only-security",
+        "requesters": {"groups": [], "roles": ["elevate-approver"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "security", "approvers": {"groups": ["/security/leads"]},
+                   "approvals": 1}]}')
+) AS seed (key, document)
+ON CONFLICT (entitlement_key, version) DO NOTHING;

@@ -1,6 +1,8 @@
 package dev.elevate.approval;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.elevate.identity.Actor;
+import dev.elevate.identity.SignIn;
 
 /** One person's decision on one request; a person decides a request at most once. */
 @Entity
@@ -45,11 +48,22 @@ public class Approval {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
+    /** The approval steps Keycloak listed this person for when they decided, comma-separated. */
+    @Column(name = "steps", nullable = false)
+    public String stepNames = "";
+
+    /** The sign-in behind the decision, recorded when a step-up rule applied. */
+    @Column(name = "auth_acr")
+    public String authAcr;
+
+    @Column(name = "auth_time")
+    public Instant authTime;
+
     protected Approval() {
     }
 
     public Approval(UUID requestId, Actor approver, Decision decision, String comment,
-            Instant decidedAt) {
+            Instant decidedAt, Set<String> steps) {
         this.requestId = requestId;
         this.approverSubject = approver.subject();
         this.approverUsername = approver.username();
@@ -57,5 +71,29 @@ public class Approval {
         this.comment = comment;
         this.channel = approver.channel().code();
         this.decidedAt = decidedAt;
+        this.stepNames = String.join(",", new TreeSet<>(steps));
+    }
+
+    public Set<String> steps() {
+        return stepNames.isEmpty() ? Set.of() : Set.of(stepNames.split(","));
+    }
+
+    /** A detached copy with other steps, for re-checking against Keycloak's current state. */
+    public Approval withSteps(Set<String> steps) {
+        Approval copy = new Approval();
+        copy.requestId = requestId;
+        copy.approverSubject = approverSubject;
+        copy.approverUsername = approverUsername;
+        copy.decision = decision;
+        copy.comment = comment;
+        copy.channel = channel;
+        copy.decidedAt = decidedAt;
+        copy.stepNames = String.join(",", new TreeSet<>(steps));
+        return copy;
+    }
+
+    public void recordSignIn(SignIn signIn) {
+        this.authAcr = signIn.acr();
+        this.authTime = signIn.authTime();
     }
 }

@@ -3,6 +3,7 @@ package dev.elevate.approval;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,14 +14,17 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.elevate.approval.policy.ApprovalPolicy;
+import dev.elevate.approval.policy.Decider;
 import dev.elevate.approval.policy.PolicyCheck;
 import dev.elevate.approval.policy.PolicyEvaluation;
 import dev.elevate.audit.AuditTrail;
-import dev.elevate.entitlement.Entitlement;
 import dev.elevate.entitlement.EntitlementRepository;
+import dev.elevate.entitlement.policy.AccessPolicy;
+import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.Actor;
 import dev.elevate.identity.Caller;
+import dev.elevate.identity.directory.KeycloakDirectory;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.AccessRequestRepository;
 import dev.elevate.request.FieldViolation;
@@ -28,6 +32,7 @@ import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestRules;
+import dev.elevate.request.RequestState;
 import dev.elevate.request.VisibleRequests;
 import dev.elevate.scheduling.JobScheduler;
 
@@ -38,8 +43,21 @@ public class ApprovalService {
     public static final int COMMENT_MAX = 1000;
     private static final Logger LOG = Logger.getLogger(ApprovalService.class);
 
+    /** States in which a person holds, or is about to hold, an entitlement. */
+    private static final EnumSet<RequestState> HOLDING = EnumSet.of(RequestState.APPROVED,
+            RequestState.ACTIVE, RequestState.REVOKING);
+
     @Inject
     AccessRequestRepository requests;
+
+    @Inject
+    PolicyCatalog policies;
+
+    @Inject
+    KeycloakDirectory directory;
+
+    @Inject
+    ApprovalConfig config;
 
     @Inject
     EntitlementRepository entitlements;
@@ -65,22 +83,23 @@ public class ApprovalService {
     /** What the policy says about this caller deciding this request now, for the review page. */
     @Transactional
     public PolicyEvaluation evaluate(AccessRequest request, Caller caller) {
-        Entitlement entitlement = entitlements.findById(request.entitlementKey());
-        return ApprovalPolicy.evaluate(request, entitlement, approvals.listFor(request.id()),
-                caller, clock.instant());
+        return ApprovalPolicy.evaluate(request, policies.policy(request.policyVersionId()),
+                approvals.listFor(request.id()), decider(caller), clock.instant(),
+                config.stepUpAcr());
     }
 
     /**
-     * Records one decision. Refusals and late decisions commit their audit event (and the
-     * time-out) even though the caller gets an error, hence the {@code dontRollbackOn}.
+     * Records one decision, checked against Keycloak's state at this moment. Refusals and late
+     * decisions commit their audit event (and the time-out) even though the caller gets an
+     * error, hence the {@code dontRollbackOn}.
      */
-    @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class})
+    @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class,
+            StepUpRequiredException.class})
     public AccessRequest decide(UUID requestId, Decision decision, String comment, Caller caller,
             Actor actor) {
         String text = comment == null ? "" : comment.strip();
         checkComment(decision, text);
         AccessRequest request = visible.lockFor(requestId, caller);
-        Entitlement entitlement = entitlements.findById(request.entitlementKey());
         Instant now = clock.instant();
         if (request.isPendingPast(now)) {
             request.timeOut(now);
@@ -90,30 +109,52 @@ public class ApprovalService {
                     + request.pendingUntil() + " and the request has timed out");
         }
 
+        AccessPolicy policy = policies.policy(request.policyVersionId());
         List<Approval> cast = approvals.listFor(requestId);
-        PolicyEvaluation evaluation = ApprovalPolicy.evaluate(request, entitlement, cast, caller,
-                now);
-        List<String> conflicts = evaluation.unmet(PolicyCheck.Kind.STATE);
-        List<String> refusals = evaluation.unmet(PolicyCheck.Kind.APPROVER);
-        if (!conflicts.isEmpty() || !refusals.isEmpty()) {
+        PolicyEvaluation evaluation = ApprovalPolicy.evaluate(request, policy, cast,
+                decider(caller), now, config.stepUpAcr());
+        boolean approve = decision == Decision.APPROVE;
+        if (!evaluation.allows(approve)) {
+            List<String> conflicts = evaluation.unmet(PolicyCheck.Kind.STATE);
             List<String> reasons = new ArrayList<>(conflicts);
-            reasons.addAll(refusals);
-            audit.decisionRefused(request, actor, decision.name(), reasons);
+            reasons.addAll(evaluation.unmet(PolicyCheck.Kind.APPROVER));
+            List<String> stepUp = evaluation.unmet(PolicyCheck.Kind.STEP_UP);
+            reasons.addAll(stepUp);
+            if (approve) {
+                reasons.addAll(evaluation.unmet(PolicyCheck.Kind.APPROVE_ONLY));
+            }
+            audit.decisionRefused(request, actor, decision.name(), reasons,
+                    caller.signIn().acr());
             LOG.warnf("decision refused: request=%s by=%s reasons=%s", requestId,
                     actor.username(), reasons);
             if (!conflicts.isEmpty()) {
                 throw new RequestConflictException(conflicts.get(0));
             }
-            throw new NotEligibleException(refusals);
+            if (reasons.size() == stepUp.size()) {
+                throw new StepUpRequiredException(stepUp, config.stepUpAcr(),
+                        policy.stepUp().maxAge());
+            }
+            throw new NotEligibleException(reasons);
         }
 
-        approvals.persist(new Approval(requestId, actor, decision, text, now));
+        Approval recorded = new Approval(requestId, actor, decision, text, now,
+                evaluation.memberOf());
+        if (policy.stepUp().required()) {
+            recorded.recordSignIn(caller.signIn());
+        }
+        approvals.persist(recorded);
         if (decision == Decision.DENY) {
             deny(request, actor, text, now);
         } else {
-            approve(request, entitlement, cast, actor, text, evaluation, now);
+            approve(request, cast, actor, text, evaluation, now);
         }
         return request;
+    }
+
+    private Decider decider(Caller caller) {
+        return new Decider(caller.subject(), caller.username(),
+                directory.person(caller.subject()),
+                requests.entitlementsOf(caller.subject(), HOLDING), caller.signIn());
     }
 
     private static void checkComment(Decision decision, String text) {
@@ -137,11 +178,12 @@ public class ApprovalService {
         LOG.infof("request denied: request=%s by=%s", request.id(), actor.username());
     }
 
-    private void approve(AccessRequest request, Entitlement entitlement, List<Approval> cast,
-            Actor actor, String comment, PolicyEvaluation evaluation, Instant now) {
-        audit.approvalRecorded(request, actor, comment, evaluation.approvalsGiven() + 1);
+    private void approve(AccessRequest request, List<Approval> cast, Actor actor,
+            String comment, PolicyEvaluation evaluation, Instant now) {
+        audit.approvalRecorded(request, actor, comment, evaluation.approvalsGiven() + 1,
+                evaluation.countsFor());
         LOG.infof("approval recorded: request=%s by=%s", request.id(), actor.username());
-        if (!evaluation.oneMoreApproves()) {
+        if (!evaluation.completes()) {
             return;
         }
         request.approve(now);
@@ -152,7 +194,7 @@ public class ApprovalService {
         approvers.add(actor.username());
         audit.requestApproved(request, actor, approvers);
         jobs.cancelTimeOut(request.id());
-        grants.prepare(request, entitlement);
+        grants.prepare(request, entitlements.findById(request.entitlementKey()));
         LOG.infof("request approved: request=%s approvers=%s", request.id(), approvers);
     }
 }

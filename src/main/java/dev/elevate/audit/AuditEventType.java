@@ -3,6 +3,18 @@ package dev.elevate.audit;
 /** Every fact the trail records, in the past tense, with the stable name auditors search by. */
 public enum AuditEventType {
     REQUEST_SUBMITTED("request.submitted"),
+    REQUEST_REFUSED("request.refused"),
+    REQUEST_AUTO_APPROVED("request.auto_approved"),
+    BREAK_GLASS_ACTIVATED("break_glass.activated"),
+    BREAK_GLASS_REVIEWED("break_glass.reviewed"),
+    START_REFUSED("grant.start_refused"),
+    GRANT_EXTENDED("grant.extended"),
+    EXTENSION_REFUSED("grant.extension_refused"),
+    POLICY_CHANGE_PROPOSED("policy.change_proposed"),
+    POLICY_CHANGE_CONFIRMED("policy.change_confirmed"),
+    POLICY_CHANGE_REJECTED("policy.change_rejected"),
+    POLICY_CHANGE_WITHDRAWN("policy.change_withdrawn"),
+    POLICY_CHANGE_REFUSED("policy.change_refused"),
     REQUEST_CANCELLED("request.cancelled"),
     REQUEST_TIMED_OUT("request.timed_out"),
     APPROVAL_RECORDED("approval.recorded"),

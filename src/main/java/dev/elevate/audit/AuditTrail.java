@@ -2,6 +2,7 @@ package dev.elevate.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,65 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
-    public void requestSubmitted(AccessRequest request, Actor actor) {
+    public void requestSubmitted(AccessRequest request, Actor actor, int policyVersion) {
         record(AuditEventType.REQUEST_SUBMITTED, request, actor, details(
                 "duration", request.duration().toString(),
                 "justification", request.justification(),
                 "ticket", request.ticket(),
+                "startsAt", request.startsAt() == null ? null : request.startsAt().toString(),
                 "pendingUntil", request.pendingUntil().toString(),
-                "requiredApprovals", request.requiredApprovals()));
+                "requiredApprovals", request.requiredApprovals(),
+                "policyVersion", policyVersion));
+    }
+
+    /** A submission the policy refused: no request was stored, so the event names none. */
+    public void submissionRefused(Actor actor, String entitlementKey, int policyVersion,
+            boolean breakGlass, List<String> reasons) {
+        recordAbout(AuditEventType.REQUEST_REFUSED, actor, entitlementKey, actor.username(),
+                details("reasons", reasons, "policyVersion", policyVersion,
+                        "breakGlass", breakGlass ? Boolean.TRUE : null));
+    }
+
+    public void requestAutoApproved(AccessRequest request, Actor rule, String ruleName) {
+        record(AuditEventType.REQUEST_AUTO_APPROVED, request, rule, details(
+                "rule", ruleName,
+                "approvers", List.of(rule.username()),
+                "duration", request.duration().toString()));
+    }
+
+    public void breakGlassActivated(AccessRequest request, Actor actor, String reason,
+            Instant reviewDue) {
+        record(AuditEventType.BREAK_GLASS_ACTIVATED, request, actor, details(
+                "reason", reason,
+                "reviewDue", reviewDue.toString()));
+    }
+
+    public void breakGlassReviewed(AccessRequest request, Actor actor, String outcome,
+            String comment, boolean late) {
+        record(AuditEventType.BREAK_GLASS_REVIEWED, request, actor, details(
+                "outcome", outcome,
+                "comment", comment,
+                "late", late));
+    }
+
+    public void scheduledStartRefused(AccessRequest request, List<String> reasons) {
+        record(AuditEventType.START_REFUSED, request, Actor.scheduler(),
+                details("reasons", reasons));
+    }
+
+    public void grantExtended(AccessRequest request, Actor actor, String by, Instant expiresAt,
+            int extension, String reason) {
+        record(AuditEventType.GRANT_EXTENDED, request, actor, details(
+                "extendedBy", by,
+                "expiresAt", expiresAt.toString(),
+                "extension", extension,
+                "reason", reason));
+    }
+
+    /** A policy change was proposed, confirmed, rejected, withdrawn, or refused. */
+    public void policyChange(AuditEventType type, Actor actor, String entitlementKey,
+            Map<String, Object> details) {
+        recordAbout(type, actor, entitlementKey, null, details);
     }
 
     public void requestCancelled(AccessRequest request, Actor actor) {
@@ -47,9 +100,10 @@ public class AuditTrail {
     }
 
     public void approvalRecorded(AccessRequest request, Actor actor, String comment,
-            int approvalsGiven) {
+            int approvalsGiven, Collection<String> countsFor) {
         record(AuditEventType.APPROVAL_RECORDED, request, actor, details(
                 "comment", comment,
+                "step", String.join(",", countsFor),
                 "approvalsGiven", approvalsGiven,
                 "approvalsRequired", request.requiredApprovals()));
     }
@@ -65,10 +119,11 @@ public class AuditTrail {
     }
 
     public void decisionRefused(AccessRequest request, Actor actor, String decision,
-            List<String> reasons) {
+            List<String> reasons, String acr) {
         record(AuditEventType.DECISION_REFUSED, request, actor, details(
                 "decision", decision,
-                "reasons", reasons));
+                "reasons", reasons,
+                "acr", acr));
     }
 
     /** Someone who may see the request tried to cancel or revoke it and was refused. */
@@ -142,21 +197,34 @@ public class AuditTrail {
 
     private void record(AuditEventType type, AccessRequest request, Actor actor,
             Map<String, Object> details) {
+        AuditEvent event = event(type, actor, request.entitlementKey(), details);
+        event.requestId = request.id();
+        event.requesterUsername = request.requesterUsername();
+        events.persist(event);
+    }
+
+    private void recordAbout(AuditEventType type, Actor actor, String entitlementKey,
+            String requesterUsername, Map<String, Object> details) {
+        AuditEvent event = event(type, actor, entitlementKey, details);
+        event.requesterUsername = requesterUsername;
+        events.persist(event);
+    }
+
+    private AuditEvent event(AuditEventType type, Actor actor, String entitlementKey,
+            Map<String, Object> details) {
         AuditEvent event = new AuditEvent();
         event.occurredAt = clock.instant();
         event.type = type.code();
         event.actorSubject = actor.subject();
         event.actorUsername = actor.username();
         event.channel = actor.channel().code();
-        event.requestId = request.id();
-        event.entitlementKey = request.entitlementKey();
-        event.requesterUsername = request.requesterUsername();
+        event.entitlementKey = entitlementKey;
         event.details = details;
-        events.persist(event);
+        return event;
     }
 
     /** Key-value pairs in order; null values are left out rather than stored as null. */
-    private static Map<String, Object> details(Object... keysAndValues) {
+    public static Map<String, Object> details(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

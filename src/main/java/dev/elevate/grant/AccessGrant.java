@@ -18,7 +18,7 @@ import dev.elevate.grant.connector.GrantOrder;
 public class AccessGrant {
 
     /** Why a grant ends: its time ran out, someone ended it early, or it could not be applied. */
-    public enum EndReason { EXPIRY, EARLY, ACTIVATION_FAILED }
+    public enum EndReason { EXPIRY, EARLY, ACTIVATION_FAILED, START_REFUSED }
 
     @Id
     @Column(name = "request_id")
@@ -53,6 +53,14 @@ public class AccessGrant {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** The policy version of the request this grant carries out. */
+    @Column(name = "policy_version_id", nullable = false)
+    public long policyVersionId;
+
+    /** How many times the grant was extended. */
+    @Column(nullable = false)
+    public int extensions;
+
     /** Connector calls that failed in the current phase (activation, then revocation). */
     @Column(nullable = false)
     public int attempts;
@@ -66,8 +74,10 @@ public class AccessGrant {
     protected AccessGrant() {
     }
 
-    public AccessGrant(UUID requestId, String connector, String target, String principalSubject) {
+    public AccessGrant(UUID requestId, String connector, String target, String principalSubject,
+            long policyVersionId) {
         this.requestId = requestId;
+        this.policyVersionId = policyVersionId;
         this.connector = connector;
         this.target = target;
         this.principalSubject = principalSubject;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -66,23 +67,24 @@ public class GrantService {
     GrantConfig config;
 
     @Inject
+    Instance<StartCheck> startChecks;
+
+    @Inject
     Clock clock;
 
     /** Called in the approval's transaction: records what to grant and schedules it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void prepare(AccessRequest request, Entitlement entitlement) {
         grants.persist(new AccessGrant(request.id(), entitlement.connector, entitlement.target,
-                request.requesterSubject()));
-        jobs.activateGrant(request.id(), clock.instant());
+                request.requesterSubject(), request.policyVersionId()));
+        Instant now = clock.instant();
+        Instant start = request.startsAt();
+        jobs.activateGrant(request.id(), start != null && start.isAfter(now) ? start : now);
     }
 
     /** Grants an approved request; a failure is recorded and retried with backoff. */
     public void activate(UUID requestId) {
-        GrantOrder order = QuarkusTransaction.requiringNew().call(() -> {
-            AccessRequest request = requests.findById(requestId);
-            return request != null && request.state() == RequestState.APPROVED
-                    ? grants.findById(requestId).order() : null;
-        });
+        GrantOrder order = QuarkusTransaction.requiringNew().call(() -> readyToGrant(requestId));
         if (order == null) {
             return;
         }
@@ -96,6 +98,39 @@ public class GrantService {
         if (!stillWanted) {
             undoLateGrant(requestId, order);
         }
+    }
+
+    /**
+     * The order to carry out, or null when there is nothing to do. A scheduled start comes
+     * back early if the job fired ahead of time, and re-checks eligibility and approvers once
+     * it is due: a failed check ends the request through a revocation instead.
+     */
+    private GrantOrder readyToGrant(UUID requestId) {
+        AccessRequest request = requests.findForUpdate(requestId).orElse(null);
+        if (request == null || request.state() != RequestState.APPROVED) {
+            return null;
+        }
+        AccessGrant grant = grants.findById(requestId);
+        Instant now = clock.instant();
+        if (request.startsAt() != null && grant.attempts == 0) {
+            if (now.isBefore(request.startsAt())) {
+                jobs.activateGrant(requestId, request.startsAt()); // fired early: wait
+                return null;
+            }
+            List<String> refusals = startChecks.stream()
+                    .flatMap(check -> check.refusals(request).stream())
+                    .toList();
+            if (!refusals.isEmpty()) {
+                request.startRevocation();
+                grant.endReason = AccessGrant.EndReason.START_REFUSED;
+                grant.revocationStartedAt = now;
+                audit.scheduledStartRefused(request, refusals);
+                jobs.revokeGrant(requestId, now);
+                LOG.warnf("scheduled start refused: request=%s reasons=%s", requestId, refusals);
+                return null;
+            }
+        }
+        return grant.order();
     }
 
     /** Ends a grant that is due or was revoked early; retries until the connector confirms. */

@@ -5,7 +5,8 @@ public enum Channel {
     WEB("web"),
     API("api"),
     SLACK_LINK("slack-link"),
-    SCHEDULER("scheduler");
+    SCHEDULER("scheduler"),
+    RULE("rule");
 
     private final String code;
 

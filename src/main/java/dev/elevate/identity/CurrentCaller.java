@@ -1,6 +1,10 @@
 package dev.elevate.identity;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,7 +49,35 @@ public class CurrentCaller {
         }
         String username = token.getClaim("preferred_username");
         return new Caller(token.getSubject(), username == null ? token.getSubject() : username,
-                identity.getRoles(), groups());
+                identity.getRoles(), groups(), signIn(), zone());
+    }
+
+    private SignIn signIn() {
+        Object acr = token.getClaim("acr");
+        Object authTime = token.getClaim("auth_time");
+        Instant at = authTime instanceof Number n ? Instant.ofEpochSecond(n.longValue())
+                : authTime == null ? null : parseEpoch(unquote(authTime));
+        return new SignIn(acr == null ? null : unquote(acr), at);
+    }
+
+    private static Instant parseEpoch(String text) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Optional<ZoneId> zone() {
+        Object claim = token.getClaim("zoneinfo");
+        if (claim == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(unquote(claim)));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Set<String> groups() {

@@ -62,14 +62,20 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMessage requestSubmitted(AccessRequest request, Entitlement entitlement) {
         String link = reviewLink(request);
+        return enqueue(request, request.requesterUsername() + " requests " + entitlement.key
+                + " for " + request.duration(), link,
+                SlackMessages.requestSubmitted(request, entitlement, link));
+    }
+
+    private OutboxMessage enqueue(AccessRequest request, String summary, String link,
+            String payload) {
         OutboxMessage message = new OutboxMessage();
         message.createdAt = clock.instant();
         message.channel = SLACK;
         message.requestId = request.id();
-        message.summary = request.requesterUsername() + " requests " + entitlement.key + " for "
-                + request.duration();
+        message.summary = summary;
         message.link = link;
-        message.payload = validJson(SlackMessages.requestSubmitted(request, entitlement, link));
+        message.payload = validJson(payload);
         if (slack.isConfigured()) {
             message.status = OutboxMessage.Status.PENDING;
             outbox.persist(message);
@@ -81,6 +87,19 @@ public class NotificationService {
                     message.id, message.summary, link);
         }
         return message;
+    }
+
+    /**
+     * Announces a break-glass use loudly: it is granted already, and a second person must
+     * review it before the deadline.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage breakGlassUsed(AccessRequest request, Entitlement entitlement,
+            Instant reviewDue) {
+        String link = reviewLink(request);
+        return enqueue(request, request.requesterUsername() + " used BREAK-GLASS for "
+                + entitlement.key + "; review due " + reviewDue, link,
+                SlackMessages.breakGlassUsed(request, entitlement, link, reviewDue.toString()));
     }
 
     /** Posts one pending message; a failure is retried until the attempts run out. */

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.identity.Caller;
 
 /** A person's request for an entitlement, for a duration, with a reason. */
@@ -48,6 +48,14 @@ public class AccessRequest {
     @Column(name = "required_approvals", nullable = false)
     private int requiredApprovals;
 
+    /** The policy version that governs this request from submission to its end. */
+    @Column(name = "policy_version_id", nullable = false)
+    private long policyVersionId;
+
+    /** A scheduled start; null when the grant starts as soon as it is approved. */
+    @Column(name = "starts_at")
+    private Instant startsAt;
+
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
@@ -67,20 +75,27 @@ public class AccessRequest {
     }
 
     /** A new pending request; the caller's input has been validated already. */
-    public static AccessRequest submit(Entitlement entitlement, Caller requester,
-            Duration duration, String justification, String ticket, Instant now) {
+    public static AccessRequest submit(String entitlementKey, AccessPolicy policy,
+            long policyVersionId, Caller requester, Duration duration, String justification,
+            String ticket, Instant startsAt, Instant now) {
         AccessRequest request = new AccessRequest();
         request.id = UUID.randomUUID();
-        request.entitlementKey = entitlement.key;
+        request.entitlementKey = entitlementKey;
+        request.policyVersionId = policyVersionId;
+        request.startsAt = startsAt;
         request.requesterSubject = requester.subject();
         request.requesterUsername = requester.username();
         request.durationSeconds = duration.toSeconds();
         request.justification = justification;
         request.ticket = ticket;
         request.state = RequestState.PENDING;
-        request.requiredApprovals = entitlement.requiredApprovals;
+        request.requiredApprovals = policy.approvalsRequired();
         request.submittedAt = now;
-        request.pendingUntil = now.plus(entitlement.pendingTimeout());
+        request.pendingUntil = now.plus(policy.pendingTimeout());
+        if (startsAt != null && request.pendingUntil.isAfter(startsAt)) {
+            // A decision after the start would shorten the access asked for; it must come first.
+            request.pendingUntil = startsAt;
+        }
         return request;
     }
 
@@ -175,6 +190,14 @@ public class AccessRequest {
 
     public int requiredApprovals() {
         return requiredApprovals;
+    }
+
+    public long policyVersionId() {
+        return policyVersionId;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
     }
 
     public Instant submittedAt() {

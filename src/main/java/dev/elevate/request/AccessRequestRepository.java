@@ -2,8 +2,10 @@ package dev.elevate.request;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,15 @@ public class AccessRequestRepository implements PanacheRepositoryBase<AccessRequ
     public boolean hasOpen(String subject, String entitlementKey, Collection<RequestState> open) {
         return count("requesterSubject = ?1 and entitlementKey = ?2 and state in ?3", subject,
                 entitlementKey, open) > 0;
+    }
+
+    /** The entitlements a person has requests for in the given states. */
+    public Set<String> entitlementsOf(String subject, Collection<RequestState> states) {
+        return new HashSet<>(getEntityManager().createQuery("select distinct r.entitlementKey "
+                + "from AccessRequest r where r.requesterSubject = :subject "
+                + "and r.state in :states", String.class)
+                .setParameter("subject", subject).setParameter("states", states)
+                .getResultList());
     }
 
     public List<AccessRequest> listByRequester(String subject) {

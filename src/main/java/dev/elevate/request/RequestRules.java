@@ -1,12 +1,14 @@
 package dev.elevate.request;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.policy.AccessPolicy;
 
 /** The input rules of a request, checked all at once so a form can show every problem. */
 public final class RequestRules {
@@ -21,21 +23,57 @@ public final class RequestRules {
     }
 
     /** The violations of this draft; the entitlement is null when the key matched nothing. */
-    public static List<FieldViolation> check(RequestDraft draft, Entitlement entitlement) {
+    public static List<FieldViolation> check(RequestDraft draft, AccessPolicy policy,
+            Instant now) {
         List<FieldViolation> violations = new ArrayList<>();
         if (isBlank(draft.entitlement())) {
             violations.add(new FieldViolation("entitlement", "is required"));
         } else if (!isEntitlementKey(draft.entitlement())) {
             violations.add(new FieldViolation("entitlement",
                     "must be an entitlement key: lower-case letters, digits, . _ -"));
-        } else if (entitlement == null || !entitlement.enabled) {
+        } else if (policy == null) {
             violations.add(new FieldViolation("entitlement",
                     "must name an entitlement in the catalog"));
         }
-        checkDuration(draft.duration(), entitlement, violations);
+        checkDuration(draft.duration(), policy, violations);
         checkJustification(draft.justification(), violations);
-        checkTicket(draft.ticket(), entitlement, violations);
+        checkTicket(draft.ticket(), policy, violations);
+        checkStart(draft, policy, now, violations);
         return violations;
+    }
+
+    /** The parsed scheduled start, or null for "now"; call only after {@link #check}. */
+    public static Instant parseStart(String text) {
+        return isBlank(text) ? null : OffsetDateTime.parse(text.strip()).toInstant();
+    }
+
+    private static void checkStart(RequestDraft draft, AccessPolicy policy, Instant now,
+            List<FieldViolation> violations) {
+        if (isBlank(draft.startsAt())) {
+            return;
+        }
+        if (draft.breakGlass()) {
+            violations.add(new FieldViolation("startsAt",
+                    "must be empty for break-glass access, which starts at once"));
+            return;
+        }
+        Instant start;
+        try {
+            start = parseStart(draft.startsAt());
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation("startsAt",
+                    "must be an ISO-8601 date-time with offset, such as 2026-12-07T09:00:00+01:00"));
+            return;
+        }
+        if (!start.isAfter(now)) {
+            violations.add(new FieldViolation("startsAt", "must be in the future"));
+        } else if (policy != null && policy.maxStartDelay().isZero()) {
+            violations.add(new FieldViolation("startsAt",
+                    "is not allowed: this entitlement's policy does not allow a scheduled start"));
+        } else if (policy != null && start.isAfter(now.plus(policy.maxStartDelay()))) {
+            violations.add(new FieldViolation("startsAt",
+                    "must be at most " + policy.maxStartDelay() + " from now"));
+        }
     }
 
     /** The parsed duration; call only after {@link #check} found nothing wrong with it. */
@@ -43,7 +81,7 @@ public final class RequestRules {
         return Duration.parse(text.trim());
     }
 
-    private static void checkDuration(String text, Entitlement entitlement,
+    private static void checkDuration(String text, AccessPolicy policy,
             List<FieldViolation> violations) {
         if (isBlank(text)) {
             violations.add(new FieldViolation("duration", "is required"));
@@ -61,12 +99,12 @@ public final class RequestRules {
             violations.add(new FieldViolation("duration", "must be longer than zero"));
         } else if (duration.getNano() != 0) {
             violations.add(new FieldViolation("duration", "must be a whole number of seconds"));
-        } else if (entitlement != null && duration.compareTo(entitlement.minDuration()) < 0) {
+        } else if (policy != null && duration.compareTo(policy.duration().min()) < 0) {
             violations.add(new FieldViolation("duration",
-                    "must be at least " + entitlement.minDuration()));
-        } else if (entitlement != null && duration.compareTo(entitlement.maxDuration()) > 0) {
+                    "must be at least " + policy.duration().min()));
+        } else if (policy != null && duration.compareTo(policy.duration().max()) > 0) {
             violations.add(new FieldViolation("duration",
-                    "must be at most " + entitlement.maxDuration()));
+                    "must be at most " + policy.duration().max()));
         }
     }
 
@@ -84,10 +122,10 @@ public final class RequestRules {
         }
     }
 
-    private static void checkTicket(String text, Entitlement entitlement,
+    private static void checkTicket(String text, AccessPolicy policy,
             List<FieldViolation> violations) {
         if (isBlank(text)) {
-            if (entitlement != null && entitlement.ticketRequired) {
+            if (policy != null && policy.ticketRequired()) {
                 violations.add(new FieldViolation("ticket", "is required for this entitlement"));
             }
         } else if (text.strip().length() > TICKET_MAX) {

@@ -1,12 +1,21 @@
 package dev.elevate.request;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -15,11 +24,14 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import dev.elevate.audit.AuditTrail;
-import dev.elevate.entitlement.Entitlement;
-import dev.elevate.entitlement.EntitlementRepository;
+import dev.elevate.approval.policy.StepMatcher;
+import dev.elevate.entitlement.EntitlementCatalog;
+import dev.elevate.entitlement.policy.AccessPolicy;
+import dev.elevate.entitlement.policy.ApprovalStep;
 import dev.elevate.identity.Actor;
 import dev.elevate.identity.Caller;
-import dev.elevate.notification.NotificationService;
+import dev.elevate.identity.directory.KeycloakDirectory;
+import dev.elevate.identity.directory.Person;
 import dev.elevate.scheduling.JobScheduler;
 
 /** Submitting, cancelling and timing out access requests. */
@@ -36,7 +48,13 @@ public class RequestService {
     AccessRequestRepository requests;
 
     @Inject
-    EntitlementRepository entitlements;
+    EntitlementCatalog catalog;
+
+    @Inject
+    KeycloakDirectory directory;
+
+    @Inject
+    Event<SubmittedRequest> submitted;
 
     @Inject
     VisibleRequests visible;
@@ -48,44 +66,116 @@ public class RequestService {
     JobScheduler jobs;
 
     @Inject
-    NotificationService notifications;
-
-    @Inject
     Clock clock;
 
-    /** Validates the draft, stores a pending request and tells its approvers. */
-    @Transactional
+    /**
+     * Validates the draft and checks the policy against Keycloak's current state; stores a
+     * pending request and tells its approvers, or approves it at once through an auto-approval
+     * rule or break-glass. Refusals are audited with their reasons, hence the
+     * {@code dontRollbackOn}.
+     */
+    @Transactional(dontRollbackOn = NotEligibleException.class)
     public AccessRequest submit(RequestDraft draft, Caller caller, Actor actor) {
-        Entitlement entitlement = RequestRules.isEntitlementKey(draft.entitlement())
-                ? entitlements.findByKey(draft.entitlement()).orElse(null) : null;
-        List<FieldViolation> violations = RequestRules.check(draft, entitlement);
+        Instant now = clock.instant();
+        EntitlementCatalog.Offer offer = RequestRules.isEntitlementKey(draft.entitlement())
+                ? catalog.offer(draft.entitlement()).orElse(null) : null;
+        List<FieldViolation> violations = RequestRules.check(draft,
+                offer == null ? null : offer.policy(), now);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        if (!entitlement.mayBeRequestedBy(caller)) {
-            throw new NotEligibleException("You are not eligible to request " + entitlement.key);
+        AccessPolicy policy = offer.policy();
+        Duration duration = RequestRules.parseDuration(draft.duration());
+        List<String> refusals = refusals(draft, policy, caller);
+        if (!refusals.isEmpty()) {
+            audit.submissionRefused(actor, policy.entitlement(), offer.policyVersion(),
+                    draft.breakGlass(), refusals);
+            LOG.warnf("request refused: user=%s entitlement=%s reasons=%s", caller.username(),
+                    policy.entitlement(), refusals);
+            throw new NotEligibleException(refusals);
         }
-        if (requests.hasOpen(caller.subject(), entitlement.key, OPEN)) {
-            throw alreadyOpen(entitlement);
+        if (requests.hasOpen(caller.subject(), policy.entitlement(), OPEN)) {
+            throw alreadyOpen(policy.entitlement());
         }
 
-        AccessRequest request = AccessRequest.submit(entitlement, caller,
-                RequestRules.parseDuration(draft.duration()), draft.justification().strip(),
-                blankToNull(draft.ticket()), clock.instant());
+        AccessRequest request = AccessRequest.submit(policy.entitlement(), policy,
+                offer.policyVersionId(), caller, duration, draft.justification().strip(),
+                blankToNull(draft.ticket()), RequestRules.parseStart(draft.startsAt()), now);
         try {
             requests.persistAndFlush(request);
         } catch (PersistenceException e) {
             if (violates(e, ONE_OPEN_INDEX)) {
-                throw alreadyOpen(entitlement); // a concurrent submission won the race
+                throw alreadyOpen(policy.entitlement()); // a concurrent submission won the race
             }
             throw e;
         }
-        audit.requestSubmitted(request, actor);
-        jobs.timeOutRequest(request.id(), request.pendingUntil());
-        notifications.requestSubmitted(request, entitlement);
+        audit.requestSubmitted(request, actor, offer.policyVersion());
         LOG.infof("request submitted: request=%s user=%s entitlement=%s duration=%s",
-                request.id(), caller.username(), entitlement.key, request.duration());
+                request.id(), caller.username(), policy.entitlement(), request.duration());
+        // Approval decides what happens next: wait for people, a rule, or break-glass.
+        submitted.fire(new SubmittedRequest(request, offer, caller, actor, draft.breakGlass()));
         return request;
+    }
+
+    /**
+     * What stops this person from requesting under this policy right now, judged by Keycloak's
+     * current groups and roles rather than the token.
+     */
+    private List<String> refusals(RequestDraft draft, AccessPolicy policy, Caller caller) {
+        List<String> reasons = new ArrayList<>();
+        Optional<Person> person = directory.person(caller.subject());
+        if (person.isEmpty() || !person.get().enabled()
+                || !policy.requesters().includes(person.get().groups(), person.get().roles())) {
+            reasons.add("You are not eligible to request " + policy.entitlement()
+                    + ": it is for " + policy.requesters().describe());
+        }
+        if (draft.breakGlass() && !policy.breakGlass().allowed()) {
+            reasons.add(policy.entitlement() + " does not allow break-glass access");
+        }
+        for (String held : conflictsHeld(caller.subject(), policy)) {
+            reasons.add("Refused: you hold or have requested " + held + ", which conflicts with "
+                    + policy.entitlement());
+        }
+        if (!draft.breakGlass() && reasons.isEmpty()) {
+            unapprovable(policy, caller.subject()).ifPresent(reasons::add);
+        }
+        return reasons;
+    }
+
+    /** Open requests of this person for entitlements that conflict with this one, either way. */
+    private List<String> conflictsHeld(String subject, AccessPolicy policy) {
+        Set<String> open = requests.entitlementsOf(subject, OPEN);
+        open.remove(policy.entitlement());
+        return open.stream()
+                .filter(key -> policy.conflicts().contains(key) || catalog.offer(key)
+                        .map(o -> o.policy().conflicts().contains(policy.entitlement()))
+                        .orElse(false))
+                .sorted()
+                .toList();
+    }
+
+    /** Why nobody but the requester could meet the steps, if that is so. */
+    private Optional<String> unapprovable(AccessPolicy policy, String requester) {
+        Map<String, Set<String>> candidates = new HashMap<>();
+        Map<String, Integer> places = new LinkedHashMap<>();
+        for (ApprovalStep step : policy.steps()) {
+            places.put(step.name(), step.approvals());
+            directory.members(step.approvers().groups(), step.approvers().roles()).keySet()
+                    .stream()
+                    .filter(subject -> !subject.equals(requester))
+                    .forEach(subject -> candidates.computeIfAbsent(subject,
+                            s -> new HashSet<>()).add(step.name()));
+        }
+        Map<String, Integer> filled = StepMatcher.filled(
+                StepMatcher.assign(candidates, places), places);
+        List<String> short1 = policy.steps().stream()
+                .filter(s -> filled.get(s.name()) < s.approvals())
+                .map(s -> s.name() + " needs " + s.approvals() + " from "
+                        + s.approvers().describe() + " but only " + filled.get(s.name())
+                        + " other than you can be counted")
+                .toList();
+        return short1.isEmpty() ? Optional.empty() : Optional.of("Nobody but you could approve "
+                + "this request: " + String.join("; ", short1));
     }
 
     /** The requester withdraws a request nobody has decided yet; refusals are audited. */
@@ -142,9 +232,9 @@ public class RequestService {
         return e;
     }
 
-    private static RequestConflictException alreadyOpen(Entitlement entitlement) {
+    private static RequestConflictException alreadyOpen(String entitlementKey) {
         return new RequestConflictException("You already have an open request for "
-                + entitlement.key + "; cancel it or wait for it to end");
+                + entitlementKey + "; cancel it or wait for it to end");
     }
 
     private static String blankToNull(String text) {

@@ -1,6 +1,6 @@
 package dev.elevate.request;
 
-import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
 
@@ -10,9 +10,10 @@ public final class RequestVisibility {
     private RequestVisibility() {
     }
 
-    public static boolean canView(AccessRequest request, Entitlement entitlement, Caller caller) {
+    /** Approvers are judged by their token here; deciding checks Keycloak's live state. */
+    public static boolean canView(AccessRequest request, AccessPolicy policy, Caller caller) {
         return request.isRequestedBy(caller)
-                || entitlement.mayBeApprovedBy(caller)
+                || policy.namesApprover(caller.groups(), caller.roles())
                 || caller.hasRole(AppRole.AUDITOR)
                 || caller.hasRole(AppRole.ADMIN);
     }

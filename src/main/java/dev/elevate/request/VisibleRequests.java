@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.elevate.entitlement.EntitlementRepository;
+import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.identity.Caller;
 
 /** Loads a request for a change by a person, as "not found" when they may not see it. */
@@ -16,13 +16,13 @@ public class VisibleRequests {
     AccessRequestRepository requests;
 
     @Inject
-    EntitlementRepository entitlements;
+    PolicyCatalog policies;
 
     /** The request, row-locked for the rest of the transaction. */
     public AccessRequest lockFor(UUID requestId, Caller caller) {
         AccessRequest request = requests.findForUpdate(requestId)
                 .orElseThrow(RequestNotFoundException::new);
-        if (!RequestVisibility.canView(request, entitlements.findById(request.entitlementKey()),
+        if (!RequestVisibility.canView(request, policies.policy(request.policyVersionId()),
                 caller)) {
             throw new RequestNotFoundException();
         }

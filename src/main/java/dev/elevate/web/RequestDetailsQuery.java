@@ -15,6 +15,8 @@ import dev.elevate.approval.ApprovalRepository;
 import dev.elevate.audit.AuditEventRepository;
 import dev.elevate.entitlement.Entitlement;
 import dev.elevate.entitlement.EntitlementRepository;
+import dev.elevate.entitlement.policy.AccessPolicy;
+import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.grant.AccessGrant;
 import dev.elevate.grant.AccessGrantRepository;
 import dev.elevate.identity.Caller;
@@ -37,6 +39,9 @@ public class RequestDetailsQuery {
     ApprovalRepository approvals;
 
     @Inject
+    PolicyCatalog policies;
+
+    @Inject
     AccessGrantRepository grants;
 
     @Inject
@@ -49,10 +54,11 @@ public class RequestDetailsQuery {
             throw new RequestNotFoundException();
         }
         Entitlement entitlement = entitlements.findById(request.entitlementKey());
-        if (!RequestVisibility.canView(request, entitlement, caller)) {
+        AccessPolicy policy = policies.policy(request.policyVersionId());
+        if (!RequestVisibility.canView(request, policy, caller)) {
             throw new RequestNotFoundException();
         }
-        return new RequestDetails(request, entitlement, approvals.listFor(id),
+        return new RequestDetails(request, entitlement, policy, approvals.listFor(id),
                 grants.findById(id), audit.timeline(id));
     }
 
@@ -77,6 +83,7 @@ public class RequestDetailsQuery {
                 .collect(Collectors.toMap(e -> e.key, Function.identity()));
         return list.stream()
                 .map(r -> new RequestDetails(r, catalog.get(r.entitlementKey()),
+                        policies.policy(r.policyVersionId()),
                         approvalsById.getOrDefault(r.id(), List.of()), grantsById.get(r.id()),
                         List.of()))
                 .toList();

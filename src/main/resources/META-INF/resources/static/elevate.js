@@ -49,3 +49,16 @@
     });
   });
 })();
+
+// Tells Elevate the browser's time zone, for people whose Keycloak profile names none; pages
+// then show times in it. Only the zone name is stored, never anything that identifies a person.
+(function () {
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf('elevate-tz=' + zone) < 0) {
+      document.cookie = 'elevate-tz=' + zone + '; path=/; max-age=31536000; samesite=lax';
+    }
+  } catch (e) {
+    // No Intl support: times stay in UTC.
+  }
+})();

@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.testing.Fixtures;
 
 class RequestRulesTest {
 
-    private final Entitlement prodDb = Fixtures.entitlementNeedingApprovals(1);
+    private AccessPolicy prodDb = Fixtures.policyNeedingApprovals(1);
 
     @Test
     void validDraft_hasNoViolations() {
-        assertThat(RequestRules.check(draft("PT1H", "Investigating INC-42"), prodDb)).isEmpty();
+        assertThat(check(draft("PT1H", "Investigating INC-42"))).isEmpty();
     }
 
     @ParameterizedTest(name = "duration {0}: {1}")
@@ -30,20 +30,20 @@ class RequestRulesTest {
         "PT1.5S, must be a whole number of seconds",
     })
     void badDuration_namesFieldAndRule(String duration, String rule) {
-        assertThat(RequestRules.check(draft(duration, "Investigating INC-42"), prodDb))
+        assertThat(check(draft(duration, "Investigating INC-42")))
                 .containsExactly(new FieldViolation("duration", rule));
     }
 
     @Test
     void boundaries_areInclusive() {
-        assertThat(RequestRules.check(draft("PT15M", "Investigating INC-42"), prodDb)).isEmpty();
-        assertThat(RequestRules.check(draft("PT4H", "Investigating INC-42"), prodDb)).isEmpty();
+        assertThat(check(draft("PT15M", "Investigating INC-42"))).isEmpty();
+        assertThat(check(draft("PT4H", "Investigating INC-42"))).isEmpty();
     }
 
     @Test
     void emptyDraft_reportsEveryRequiredField() {
         List<FieldViolation> violations = RequestRules.check(
-                new RequestDraft(null, null, " ", null), null);
+                new RequestDraft(null, null, " ", null), null, Fixtures.NOW);
 
         assertThat(violations).extracting(FieldViolation::field)
                 .containsExactly("entitlement", "duration", "justification");
@@ -52,25 +52,43 @@ class RequestRulesTest {
     @Test
     void unknownEntitlement_isAViolation() {
         assertThat(RequestRules.check(new RequestDraft("nope", "PT1H", "Investigating INC-42",
-                null), null)).containsExactly(new FieldViolation("entitlement",
+                null), null, Fixtures.NOW)).containsExactly(new FieldViolation("entitlement",
                         "must name an entitlement in the catalog"));
     }
 
     @Test
+    void scheduledStart_mustBeFutureAndWithinThePolicysDelay() {
+        assertThat(check(new RequestDraft("prod-db-admin", "PT1H", "Investigating INC-42", null,
+                "2026-12-04T11:00:00+01:00", false)))
+                .containsExactly(new FieldViolation("startsAt", "must be in the future"));
+        assertThat(check(new RequestDraft("prod-db-admin", "PT1H", "Investigating INC-42", null,
+                "2026-12-20T09:00:00+01:00", false)))
+                .containsExactly(new FieldViolation("startsAt", "must be at most PT168H from now"));
+        assertThat(check(new RequestDraft("prod-db-admin", "PT1H", "Investigating INC-42", null,
+                "2026-12-05T09:00:00-05:00", false))).isEmpty();
+        assertThat(check(new RequestDraft("prod-db-admin", "PT1H", "Investigating INC-42", null,
+                "tomorrow", false))).extracting(FieldViolation::field).containsExactly("startsAt");
+    }
+
+    @Test
     void oversizedJustification_isRefused() {
-        assertThat(RequestRules.check(draft("PT1H", "x".repeat(1001)), prodDb))
+        assertThat(check(draft("PT1H", "x".repeat(1001))))
                 .containsExactly(new FieldViolation("justification",
                         "must be at most 1000 characters"));
     }
 
     @Test
     void ticket_requiredWhereEntitlementSaysSo() {
-        prodDb.ticketRequired = true;
+        prodDb = Fixtures.policy().ticketRequired().build();
 
-        assertThat(RequestRules.check(draft("PT1H", "Investigating INC-42"), prodDb))
+        assertThat(check(draft("PT1H", "Investigating INC-42")))
                 .containsExactly(new FieldViolation("ticket", "is required for this entitlement"));
-        assertThat(RequestRules.check(new RequestDraft("prod-db-admin", "PT1H",
-                "Investigating INC-42", "PAY-1234"), prodDb)).isEmpty();
+        assertThat(check(new RequestDraft("prod-db-admin", "PT1H",
+                "Investigating INC-42", "PAY-1234"))).isEmpty();
+    }
+
+    private List<FieldViolation> check(RequestDraft draft) {
+        return RequestRules.check(draft, prodDb, Fixtures.NOW);
     }
 
     private static RequestDraft draft(String duration, String justification) {

@@ -50,7 +50,7 @@ class RequestStateTest {
     class OnAnAccessRequest {
 
         private final AccessRequest request = Fixtures.pendingRequestFor(
-                Fixtures.engineer("alice"), Fixtures.entitlementNeedingApprovals(1));
+                Fixtures.engineer("alice"), Fixtures.policyNeedingApprovals(1));
 
         @Test
         void submit_startsPendingWithDeadlineFromEntitlement() {

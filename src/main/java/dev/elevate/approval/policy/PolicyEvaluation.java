@@ -1,17 +1,30 @@
 package dev.elevate.approval.policy;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Every rule that applies to one approver deciding one request, met or not. */
-public record PolicyEvaluation(List<PolicyCheck> checks, int approvalsGiven,
-        int approvalsRequired, String approverAudiences) {
+/**
+ * Every rule that applies to one person deciding one request, met or not, and how far each
+ * approval step is.
+ *
+ * @param memberOf the steps Keycloak lists this person for right now
+ * @param countsFor the step this person's approval would count for (empty if none)
+ * @param completes whether this person's approval would meet every step
+ */
+public record PolicyEvaluation(List<PolicyCheck> checks, List<StepProgress> steps,
+        Set<String> memberOf, Set<String> countsFor, boolean completes) {
 
     public PolicyEvaluation {
         checks = List.copyOf(checks);
+        steps = List.copyOf(steps);
+        memberOf = Set.copyOf(memberOf);
+        countsFor = Set.copyOf(countsFor);
     }
 
-    public boolean allowsDecision() {
-        return checks.stream().allMatch(PolicyCheck::met);
+    public boolean allows(boolean approve) {
+        return checks.stream().allMatch(c -> c.met() || (!approve
+                && c.kind() == PolicyCheck.Kind.APPROVE_ONLY));
     }
 
     public List<String> unmet(PolicyCheck.Kind kind) {
@@ -21,19 +34,17 @@ public record PolicyEvaluation(List<PolicyCheck> checks, int approvalsGiven,
                 .toList();
     }
 
-    public int approvalsStillNeeded() {
-        return Math.max(0, approvalsRequired - approvalsGiven);
+    public int approvalsGiven() {
+        return steps.stream().mapToInt(StepProgress::given).sum();
     }
 
-    /** For example "1 of 2 approvals given; needs 1 more from role elevate-approver". */
+    public int approvalsRequired() {
+        return steps.stream().mapToInt(StepProgress::needed).sum();
+    }
+
+    /** For example "1 of 2 approvals; security: 0 of 1; needs 1 more from group /sec". */
     public String progress() {
-        String given = approvalsGiven + " of " + approvalsRequired + " approvals given";
-        int needed = approvalsStillNeeded();
-        return needed == 0 ? given : given + "; needs " + needed + " more from " + approverAudiences;
-    }
-
-    /** Whether one more approval would meet the threshold. */
-    public boolean oneMoreApproves() {
-        return approvalsGiven + 1 >= approvalsRequired;
+        return approvalsGiven() + " of " + approvalsRequired() + " approvals; "
+                + steps.stream().map(StepProgress::describe).collect(Collectors.joining("; "));
     }
 }

@@ -13,4 +13,10 @@ public final class SlackMessages {
             String reviewUrl) {
         return SlackTemplates.requestSubmitted(request, entitlement, reviewUrl).render();
     }
+
+    public static String breakGlassUsed(AccessRequest request, Entitlement entitlement,
+            String reviewUrl, String reviewDue) {
+        return SlackTemplates.breakGlassUsed(request, entitlement, reviewUrl, reviewDue)
+                .render();
+    }
 }

@@ -14,6 +14,9 @@ class SlackTemplates {
     static native TemplateInstance requestSubmitted(AccessRequest request,
             Entitlement entitlement, String reviewUrl);
 
+    static native TemplateInstance breakGlassUsed(AccessRequest request,
+            Entitlement entitlement, String reviewUrl, String reviewDue);
+
     /**
      * Extensions the Slack templates use. Qute already escapes values for JSON in these
      * templates; this keeps user text from turning into mentions or links inside mrkdwn.

@@ -33,7 +33,7 @@ public class ApprovalApi {
     @GET
     public List<RequestView> pending() {
         Caller me = caller.get();
-        List<String> keys = catalog.approvableBy(me).stream().map(e -> e.key).toList();
+        List<String> keys = catalog.approvableBy(me).stream().map(o -> o.entitlement().key).toList();
         return query.inbox(keys).stream()
                 .filter(d -> !d.request().isRequestedBy(me))
                 .map(RequestView::of)

@@ -12,6 +12,7 @@ import io.quarkus.security.Authenticated;
 
 import dev.elevate.entitlement.Entitlement;
 import dev.elevate.entitlement.EntitlementCatalog;
+import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.identity.CurrentCaller;
 
 /** The entitlements the caller may request. */
@@ -20,15 +21,25 @@ import dev.elevate.identity.CurrentCaller;
 @Produces(MediaType.APPLICATION_JSON)
 public class EntitlementApi {
 
-    /** One requestable entitlement and its rules. */
+    /** One requestable entitlement and the rules of its active policy. */
     public record EntitlementView(String key, String name, String description,
-            String minDuration, String defaultDuration, String maxDuration,
-            int requiredApprovals, boolean ticketRequired, String pendingTimeout) {
+            int policyVersion, String risk, String minDuration, String defaultDuration,
+            String maxDuration, int requiredApprovals, List<String> steps,
+            boolean ticketRequired, String pendingTimeout, boolean stepUpRequired,
+            boolean breakGlassAllowed, int maxExtensions, String maxStartDelay,
+            List<String> conflicts) {
 
-        static EntitlementView of(Entitlement e) {
-            return new EntitlementView(e.key, e.name, e.description, e.minDuration().toString(),
-                    e.defaultDuration().toString(), e.maxDuration().toString(),
-                    e.requiredApprovals, e.ticketRequired, e.pendingTimeout().toString());
+        static EntitlementView of(EntitlementCatalog.Offer offer) {
+            Entitlement e = offer.entitlement();
+            AccessPolicy p = offer.policy();
+            return new EntitlementView(e.key, e.name, e.description, offer.policyVersion(),
+                    p.risk().code(), p.duration().min().toString(),
+                    p.duration().standard().toString(), p.duration().max().toString(),
+                    p.approvalsRequired(), p.steps().stream().map(s -> s.name() + ": "
+                            + s.approvals() + " from " + s.approvers().describe()).toList(),
+                    p.ticketRequired(), p.pendingTimeout().toString(), p.stepUp().required(),
+                    p.breakGlass().allowed(), p.extensions().maxCount(),
+                    p.maxStartDelay().toString(), p.conflicts());
         }
     }
 

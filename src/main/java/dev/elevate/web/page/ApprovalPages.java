@@ -63,7 +63,7 @@ public class ApprovalPages {
     @GET
     public TemplateInstance inbox() {
         Caller me = caller.get();
-        List<String> keys = catalog.approvableBy(me).stream().map(e -> e.key).toList();
+        List<String> keys = catalog.approvableBy(me).stream().map(o -> o.entitlement().key).toList();
         return Templates.inbox(query.inbox(keys).stream()
                 .filter(d -> !d.request().isRequestedBy(me))
                 .toList());

@@ -2,8 +2,10 @@ package dev.elevate.web.page;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,9 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.TemplateExtension;
 
 /**
- * How times and durations read on pages. Times are shown in UTC, and say so.
- *
- * <p>TODO: show the viewer's own time zone; needs the zone from the browser or a profile.
+ * How times and durations read on pages. Times are stored in UTC and shown in the viewer's
+ * zone with its offset at that instant, so "03:30 CEST (UTC+02:00)" can never be misread;
+ * durations are elapsed time, whatever the clocks did in between.
  */
 @TemplateExtension
 public class DisplayExtensions {
@@ -23,8 +25,21 @@ public class DisplayExtensions {
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz '(UTC'xxx')'", Locale.ENGLISH);
+
     public static String utc(Instant instant) {
         return instant == null ? "" : UTC.format(instant);
+    }
+
+    /** The instant in a zone, with the zone's abbreviation and offset at that instant. */
+    public static String in(Instant instant, ZoneId zone) {
+        return instant == null ? "" : LOCAL.format(instant.atZone(zone));
+    }
+
+    /** The zone's offset from UTC right now, such as "+01:00" or "-05:00" (or "+00:00"). */
+    static String offset(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("xxx").format(Instant.now().atZone(zone));
     }
 
     public static String iso(Instant instant) {

@@ -30,6 +30,7 @@ import dev.elevate.identity.Channel;
 import dev.elevate.identity.CurrentCaller;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.InvalidRequestException;
+import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestService;
 import dev.elevate.request.RequestState;
@@ -46,7 +47,7 @@ public class RequestPages {
     static class Templates {
         static native TemplateInstance list(List<RequestDetails> requests, String notice);
 
-        static native TemplateInstance form(List<Entitlement> entitlements, RequestForm form,
+        static native TemplateInstance form(List<EntitlementCatalog.Offer> offers, RequestForm form,
                 FormErrors errors, String problem);
 
         static native TemplateInstance detail(RequestDetails details, String notice,
@@ -55,6 +56,9 @@ public class RequestPages {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    Viewer viewer;
 
     @Inject
     RequestDetailsQuery query;
@@ -77,13 +81,13 @@ public class RequestPages {
     @GET
     @Path("new")
     public TemplateInstance form(@QueryParam("entitlement") String entitlement) {
-        List<Entitlement> requestable = catalog.requestableBy(caller.get());
+        List<EntitlementCatalog.Offer> requestable = catalog.requestableBy(caller.get());
         RequestForm form = new RequestForm();
         form.entitlement = entitlement;
         form.duration = requestable.stream()
-                .filter(e -> entitlement == null || e.key.equals(entitlement))
+                .filter(o -> entitlement == null || o.entitlement().key.equals(entitlement))
                 .findFirst()
-                .map(e -> e.defaultDuration().toString())
+                .map(o -> o.policy().duration().standard().toString())
                 .orElse(null);
         return Templates.form(requestable, form, FormErrors.none(), null);
     }
@@ -93,12 +97,18 @@ public class RequestPages {
     public Response submit(@BeanParam RequestForm form) {
         Caller me = caller.get();
         try {
-            AccessRequest request = requests.submit(form.draft(), me, me.via(Channel.WEB));
+            AccessRequest request = requests.submit(form.draft(viewer.zone()), me, me.via(Channel.WEB));
             return seeOther(request.id(), Notice.SUBMITTED);
         } catch (InvalidRequestException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.form(catalog.requestableBy(me), form,
                             FormErrors.of(e.violations()), null))
+                    .build();
+        } catch (NotEligibleException e) {
+            // The policy refused (and audited) it; keep what was typed and say why.
+            return Response.status(Response.Status.FORBIDDEN)
+                    .entity(Templates.form(catalog.requestableBy(me), form, FormErrors.none(),
+                            String.join("; ", e.reasons())))
                     .build();
         } catch (RequestConflictException e) {
             // Keep what was typed: the person may want to cancel the other request first.

@@ -1,7 +1,14 @@
 package dev.elevate.web.page;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.inject.Named;
 
 import io.vertx.core.Context;
@@ -15,14 +22,59 @@ import dev.elevate.identity.CurrentCaller;
 @RequestScoped
 public class Viewer {
 
+    /** Set by {@code /static/elevate.js} from the browser's Intl time zone. */
+    public static final String ZONE_COOKIE = "elevate-tz";
+
     @Inject
     CurrentCaller caller;
 
     @Inject
     EntitlementCatalog catalog;
 
+    @Inject
+    HttpHeaders headers;
+
     private Boolean mayRequest;
     private Boolean mayApprove;
+    private ZoneId zone;
+
+    /**
+     * The zone pages show times in: the token's {@code zoneinfo} (the Keycloak profile), else
+     * the browser's zone that the page script stores in a cookie, else UTC.
+     */
+    public ZoneId zone() {
+        if (zone == null) {
+            zone = (isSignedIn() ? caller.get().zone() : Optional.<ZoneId>empty())
+                    .or(this::browserZone)
+                    .orElse(ZoneOffset.UTC);
+        }
+        return zone;
+    }
+
+    public ZoneId getZone() {
+        return zone();
+    }
+
+    /** For example "Europe/Berlin (UTC+01:00 now)". */
+    public String getZoneLabel() {
+        ZoneId id = zone();
+        return id.getId() + " (UTC" + DisplayExtensions.offset(id) + " now)";
+    }
+
+    private Optional<ZoneId> browserZone() {
+        if (onEventLoop()) {
+            return Optional.empty();
+        }
+        Cookie cookie = headers.getCookies().get(ZONE_COOKIE);
+        if (cookie == null || cookie.getValue().length() > 64) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(cookie.getValue()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
 
     public boolean isSignedIn() {
         return !onEventLoop() && caller.isSignedIn();
