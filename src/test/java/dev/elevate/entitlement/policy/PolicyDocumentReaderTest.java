@@ -112,7 +112,7 @@ class PolicyDocumentReaderTest {
                 "line 16 /policies/0/steps/0/approvals: must be a whole number from 1 to 10",
                 "line 24 /policies/0/stepUp/maxAge: must be an ISO-8601 duration such as PT30M,"
                         + " PT4H or P1D",
-                "line 42 /policies/1/conflicts/0: no entitlement nope in the catalog");
+                "line 41 /policies/1/conflicts/0: no entitlement nope in the catalog");
     }
 
     @Test
@@ -128,7 +128,7 @@ class PolicyDocumentReaderTest {
                 "'aprovers' is not a known field here"))
                 .contains("pendingTimeout is required", "no entitlement prod-db-admn in the catalog");
         assertThat(problems).filteredOn(p -> p.rule().startsWith("'aprovers'"))
-                .extracting(PolicyProblem::line).containsExactly(22);
+                .extracting(PolicyProblem::line).containsExactly(23);
     }
 
     @Test
