@@ -52,7 +52,8 @@ public class RequestApi {
     @POST
     public Response submit(RequestSubmission body) {
         Caller me = caller.get();
-        RequestSubmission input = body == null ? new RequestSubmission(null, null, null, null) : body;
+        RequestSubmission input = body == null
+                ? new RequestSubmission(null, null, null, null, null, null) : body;
         AccessRequest request = requests.submit(input.draft(), me, me.via(Channel.API));
         return Response.created(URI.create("/api/requests/" + request.id()))
                 .entity(view(request.id())).build();
