@@ -17,6 +17,8 @@ import dev.elevate.entitlement.policy.AutoApprovalRule;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.Actor;
 import dev.elevate.identity.Channel;
+import dev.elevate.identity.directory.KeycloakDirectory;
+import dev.elevate.identity.directory.Person;
 import dev.elevate.notification.NotificationService;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.SubmittedRequest;
@@ -42,6 +44,9 @@ public class RequestIntake {
     GrantService grants;
 
     @Inject
+    KeycloakDirectory directory;
+
+    @Inject
     NotificationService notifications;
 
     @Inject
@@ -61,10 +66,12 @@ public class RequestIntake {
             breakGlass(submitted, policy, now);
             return;
         }
-        Optional<AutoApprovalRule> rule = policy.autoApproval().stream()
-                .filter(r -> r.matches(submitted.caller().groups(), submitted.caller().roles(),
-                        request.duration(), now))
-                .findFirst();
+        // Judged by Keycloak's groups now, like eligibility, not by the token's.
+        Optional<Person> live = policy.autoApproval().isEmpty() ? Optional.empty()
+                : directory.person(request.requesterSubject());
+        Optional<AutoApprovalRule> rule = live.flatMap(person -> policy.autoApproval().stream()
+                .filter(r -> r.matches(person.groups(), person.roles(), request.duration(), now))
+                .findFirst());
         if (rule.isPresent()) {
             autoApprove(submitted, rule.get(), now);
             return;

@@ -1,7 +1,10 @@
 package dev.elevate.grant;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +17,8 @@ import org.jboss.logging.Logger;
 
 import dev.elevate.audit.AuditTrail;
 import dev.elevate.entitlement.Entitlement;
+import dev.elevate.entitlement.policy.ExtensionRule;
+import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.grant.connector.ConnectorException;
 import dev.elevate.grant.connector.ConnectorRegistry;
 import dev.elevate.grant.connector.GrantOrder;
@@ -68,6 +73,9 @@ public class GrantService {
 
     @Inject
     Instance<StartCheck> startChecks;
+
+    @Inject
+    PolicyCatalog policies;
 
     @Inject
     Clock clock;
@@ -175,6 +183,69 @@ public class GrantService {
         jobs.revokeGrant(requestId, clock.instant());
         LOG.infof("revocation requested: request=%s by=%s", requestId, actor.username());
         return request;
+    }
+
+    /**
+     * The requester asks for more time on an active grant. Within the policy's limits (count
+     * and total length) the end moves at once and the one revoke job moves with it; refusals
+     * are audited.
+     *
+     * <p>TODO: extensions the policy says need approval again are refused for now; they need
+     * an extension request with its own decisions on the review page.
+     */
+    @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class})
+    public AccessGrant extend(UUID requestId, String duration, String reason, Caller caller,
+            Actor actor) {
+        String why = reason == null ? "" : reason.strip();
+        List<FieldViolation> violations = new ArrayList<>();
+        Duration more = null;
+        try {
+            more = duration == null ? null : Duration.parse(duration.strip());
+        } catch (DateTimeParseException e) {
+            more = null;
+        }
+        if (more == null || more.isNegative() || more.isZero() || more.getNano() != 0) {
+            violations.add(new FieldViolation("duration",
+                    "must be a positive ISO-8601 duration in whole seconds, such as PT30M"));
+        }
+        if (why.length() < RequestRules.JUSTIFICATION_MIN || why.length() > REASON_MAX
+                || RequestRules.hasControlCharacters(why)) {
+            violations.add(new FieldViolation("reason", "must be " + RequestRules.JUSTIFICATION_MIN
+                    + " to " + REASON_MAX + " characters, without control characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        AccessRequest request = visible.lockFor(requestId, caller);
+        if (!request.isRequestedBy(caller)) {
+            throw refused(request, actor, "extend", new NotEligibleException(
+                    "Only the requester may ask to extend their access"));
+        }
+        if (request.state() != RequestState.ACTIVE) {
+            throw refused(request, actor, "extend", new RequestConflictException("Access request is "
+                    + request.state() + "; only ACTIVE access can be extended"));
+        }
+        AccessGrant grant = grants.findById(requestId);
+        ExtensionRule rule = policies.policy(request.policyVersionId()).extensions();
+        Instant until = grant.expiresAt.plus(more);
+        Duration total = Duration.between(grant.activatedAt, until);
+        String refusal = !rule.allowed() ? "This entitlement's policy allows no extensions"
+                : grant.extensions >= rule.maxCount() ? "Already extended " + grant.extensions
+                        + " time(s), the most this policy allows"
+                : total.compareTo(rule.totalMax()) > 0 ? "Refused: the access would last "
+                        + total + " in all, over this policy's cap of " + rule.totalMax()
+                : rule.requiresApproval() ? "This policy needs approvers to decide on "
+                        + "extensions, which Elevate cannot take yet; submit a new request"
+                : null;
+        if (refusal != null) {
+            throw refused(request, actor, "extend", new NotEligibleException(refusal));
+        }
+        grant.expiresAt = until;
+        grant.extensions++;
+        audit.grantExtended(request, actor, more.toString(), until, grant.extensions, why);
+        jobs.revokeGrant(requestId, until); // replaces the revoke job: still only one
+        LOG.infof("grant extended: request=%s by=%s until=%s", requestId, actor.username(), until);
+        return grant;
     }
 
     /** Records a confirmed grant; false when the request ended meanwhile and it must be undone. */
@@ -321,9 +392,14 @@ public class GrantService {
     }
 
     private <E extends RuntimeException> E refused(AccessRequest request, Actor actor, E e) {
-        audit.actionRefused(request, actor, "revoke", e.getMessage());
-        LOG.warnf("revoke refused: request=%s by=%s reason=%s", request.id(), actor.username(),
-                e.getMessage());
+        return refused(request, actor, "revoke", e);
+    }
+
+    private <E extends RuntimeException> E refused(AccessRequest request, Actor actor,
+            String action, E e) {
+        audit.actionRefused(request, actor, action, e.getMessage());
+        LOG.warnf("%s refused: request=%s by=%s reason=%s", action, request.id(),
+                actor.username(), e.getMessage());
         return e;
     }
 

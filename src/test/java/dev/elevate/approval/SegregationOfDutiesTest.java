@@ -62,7 +62,7 @@ class SegregationOfDutiesTest {
         String id = api.submit(ALICE, "payments-operator", "PT30M", "PAY-1234");
 
         Api.decide(DAVE, id, "approve", "").then().statusCode(403)
-                .body("reasons[0]", containsString("Only role elevate-approver"));
+                .body("reasons[0]", containsString("does not list you right now in any approval step"));
 
         assertThat(Database.count(db, "select count(*) from audit_event where request_id = ? "
                 + "and type = 'decision.refused' and actor_username = 'dave'",

@@ -19,10 +19,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainKnowsNoJaxRs = noClasses()
-            .that().resideOutsideOfPackages("dev.elevate.web..", "dev.elevate.grant.connector..")
+            .that().resideOutsideOfPackages("dev.elevate.web..", "dev.elevate.grant.connector..",
+                    "dev.elevate.identity.directory..")
             .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
-            .because("only the web layer speaks HTTP; connectors see JAX-RS through their "
-                    + "client library");
+            .because("only the web layer speaks HTTP; connectors and the directory see JAX-RS "
+                    + "through their client library");
 
     @ArchTest
     static final ArchRule domainRendersNoPages = noClasses()
@@ -32,9 +33,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyConnectorsTouchKeycloakAdmin = noClasses()
-            .that().resideOutsideOfPackage("dev.elevate.grant.connector..")
+            .that().resideOutsideOfPackages("dev.elevate.grant.connector..",
+                    "dev.elevate.identity.directory..")
             .should().dependOnClassesThat().resideInAPackage("org.keycloak.admin..")
-            .because("connectors are the only code that changes target systems");
+            .because("connectors are the only code that changes target systems; the directory "
+                    + "only reads people and groups");
 
     @ArchTest
     static final ArchRule everyApiResourceRequiresSignIn = classes()

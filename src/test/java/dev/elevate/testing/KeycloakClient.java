@@ -11,7 +11,8 @@ import io.restassured.http.ContentType;
 
 /**
  * Talks to the test Keycloak over plain HTTP, independently of Elevate's own connector: bearer
- * tokens for the demo users, and the admin API to check who holds which realm role.
+ * tokens for the demo users, and the admin API to check who holds which realm role and to
+ * change realm roles and group memberships for a test.
  */
 public final class KeycloakClient {
 
@@ -75,6 +76,52 @@ public final class KeycloakClient {
                 .when().delete("/admin/realms/elevate/users/" + userId(username)
                         + "/role-mappings/realm")
                 .then().statusCode(204);
+    }
+
+    /** Adds a direct realm-role mapping again, as after {@link #removeRealmRole}. */
+    public static void addRealmRole(String username, String role) {
+        String token = adminToken();
+        Map<String, Object> representation = given().baseUri(url()).auth().oauth2(token)
+                .when().get("/admin/realms/elevate/roles/" + role)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        given().baseUri(url()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(List.of(representation))
+                .when().post("/admin/realms/elevate/users/" + userId(username)
+                        + "/role-mappings/realm")
+                .then().statusCode(204);
+    }
+
+    /** The full paths of the groups the user is a direct member of, as Keycloak says now. */
+    public static List<String> groups(String username) {
+        return given().baseUri(url()).auth().oauth2(adminToken())
+                .queryParam("briefRepresentation", false)
+                .when().get("/admin/realms/elevate/users/" + userId(username) + "/groups")
+                .then().statusCode(200).extract().jsonPath().getList("path");
+    }
+
+    /** Takes the user out of the group with this full path, such as {@code /dba/leads}. */
+    public static void removeFromGroup(String username, String groupPath) {
+        String token = adminToken();
+        given().baseUri(url()).auth().oauth2(token)
+                .when().delete("/admin/realms/elevate/users/" + userId(username) + "/groups/"
+                        + groupId(token, groupPath))
+                .then().statusCode(204);
+    }
+
+    /** Puts the user (back) into the group with this full path; a no-op for a member. */
+    public static void addToGroup(String username, String groupPath) {
+        String token = adminToken();
+        given().baseUri(url()).auth().oauth2(token)
+                .when().put("/admin/realms/elevate/users/" + userId(username) + "/groups/"
+                        + groupId(token, groupPath))
+                .then().statusCode(204);
+    }
+
+    private static String groupId(String token, String groupPath) {
+        String path = groupPath.startsWith("/") ? groupPath : "/" + groupPath;
+        return given().baseUri(url()).auth().oauth2(token)
+                .when().get("/admin/realms/elevate/group-by-path" + path)
+                .then().statusCode(200).extract().path("id");
     }
 
     private static String adminToken() {

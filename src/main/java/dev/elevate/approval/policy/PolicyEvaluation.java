@@ -27,6 +27,21 @@ public record PolicyEvaluation(List<PolicyCheck> checks, List<StepProgress> step
                 && c.kind() == PolicyCheck.Kind.APPROVE_ONLY));
     }
 
+    public boolean mayApprove() {
+        return allows(true);
+    }
+
+    public boolean mayDeny() {
+        return allows(false);
+    }
+
+    /** Whether a fresh second-factor sign-in is all that stands between this person and a say. */
+    public boolean needsStepUp() {
+        return !unmet(PolicyCheck.Kind.STEP_UP).isEmpty() && checks.stream().noneMatch(c ->
+                !c.met() && c.kind() != PolicyCheck.Kind.STEP_UP
+                        && c.kind() != PolicyCheck.Kind.APPROVE_ONLY);
+    }
+
     public List<String> unmet(PolicyCheck.Kind kind) {
         return checks.stream()
                 .filter(c -> !c.met() && c.kind() == kind)

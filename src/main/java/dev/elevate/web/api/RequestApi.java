@@ -70,6 +70,19 @@ public class RequestApi {
         return view(id);
     }
 
+    /** The body of {@code POST /api/requests/{id}/extend}. */
+    public record ExtensionBody(String duration, String reason) {
+    }
+
+    @POST
+    @Path("{id}/extend")
+    public RequestView extend(@PathParam("id") UUID id, ExtensionBody body) {
+        Caller me = caller.get();
+        ExtensionBody input = body == null ? new ExtensionBody(null, null) : body;
+        grants.extend(id, input.duration(), input.reason(), me, me.via(Channel.API));
+        return view(id);
+    }
+
     // NB. No role check here: the policy refuses non-approvers with its reasons and audits it.
     @POST
     @Path("{id}/approve")

@@ -25,6 +25,10 @@ import io.quarkus.security.UnauthorizedException;
 import dev.elevate.request.FieldViolation;
 import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
+import dev.elevate.approval.StepUpRequiredException;
+import dev.elevate.entitlement.policy.InvalidPolicyDocumentException;
+import dev.elevate.entitlement.policy.PolicyChangeNotFoundException;
+import dev.elevate.identity.directory.DirectoryException;
 import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestNotFoundException;
 import dev.elevate.web.security.CsrfRejectedException;
@@ -48,6 +52,45 @@ public class ErrorMapping {
     public Response invalid(InvalidRequestException e, UriInfo uri) {
         return respond(uri, problem(400, "Invalid input", "One or more fields break a rule",
                 e.violations(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPolicy(InvalidPolicyDocumentException e, UriInfo uri) {
+        return respond(uri, problem(400, "Invalid policy document",
+                "The document was refused whole; nothing was stored",
+                e.problems().stream().map(p -> new FieldViolation(
+                        p.path().isEmpty() ? "document" : p.path(),
+                        (p.line() > 0 ? "line " + p.line() + ": " : "") + p.rule())).toList(),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response policyChangeNotFound(PolicyChangeNotFoundException e, UriInfo uri) {
+        return respond(uri, problem(404, "Not found", e.getMessage(), List.of(), List.of()));
+    }
+
+    /** RFC 9470: tell the client which sign-in would do, so it can ask Keycloak for it. */
+    @ServerExceptionMapper
+    public Response stepUp(StepUpRequiredException e, UriInfo uri) {
+        Problem problem = problem(401, "Step-up required", e.getMessage(), List.of(),
+                e.reasons());
+        if (!isApi(uri)) {
+            return respond(uri, problem);
+        }
+        return Response.status(401).type(PROBLEM_JSON).entity(problem)
+                .header("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", "
+                        + "error_description=\"A sign-in with a second factor is required\", "
+                        + "acr_values=\"" + e.acr() + "\", max_age=" + e.maxAge().toSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response directory(DirectoryException e, UriInfo uri) {
+        LOG.warnf("Keycloak unavailable for a live check: %s", e.getMessage());
+        return respond(uri, problem(503, "Keycloak unavailable",
+                "Elevate checks rights against Keycloak at the moment of each decision and "
+                        + "could not reach it; nothing was changed, try again shortly",
+                List.of(), List.of()));
     }
 
     @ServerExceptionMapper
@@ -146,9 +189,13 @@ public class ErrorMapping {
                 UUID.randomUUID().toString());
     }
 
-    private static Response respond(UriInfo uri, Problem problem) {
+    private static boolean isApi(UriInfo uri) {
         String path = uri.getPath();
-        if (path.equals("/api") || path.startsWith("/api/")) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static Response respond(UriInfo uri, Problem problem) {
+        if (isApi(uri)) {
             return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
         }
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)

@@ -21,6 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import dev.elevate.approval.ApprovalService;
+import dev.elevate.approval.StepUpRequiredException;
 import dev.elevate.approval.Decision;
 import dev.elevate.approval.policy.PolicyEvaluation;
 import dev.elevate.entitlement.EntitlementCatalog;
@@ -45,7 +46,7 @@ public class ApprovalPages {
         static native TemplateInstance inbox(List<RequestDetails> requests);
 
         static native TemplateInstance review(RequestDetails details, PolicyEvaluation evaluation,
-                String via, String notice, FormErrors errors);
+                String via, String notice, FormErrors errors, String base);
     }
 
     @Inject
@@ -98,7 +99,12 @@ public class ApprovalPages {
         Caller me = caller.get();
         RequestDetails details = query.visibleTo(id, me);
         return Templates.review(details, approvals.evaluate(details.request(), me),
-                "slack".equals(via) ? "slack" : "", notice, errors);
+                "slack".equals(via) ? "slack" : "", notice, errors, base());
+    }
+
+    /** Where this page's forms post: the normal session, or the step-up one. */
+    String base() {
+        return "/approvals";
     }
 
     private Response decide(UUID id, Decision decision, String comment, String via) {
@@ -109,6 +115,13 @@ public class ApprovalPages {
         } catch (InvalidRequestException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(review(id, via, null, FormErrors.of(e.violations()))).build();
+        } catch (StepUpRequiredException e) {
+            // Send the person through Keycloak with a second factor; the step-up session is
+            // dropped first so that an old second-factor sign-in cannot be reused.
+            Response.ResponseBuilder redirect = Response.seeOther(URI.create(
+                    StepUpApprovalPages.PATH + "/" + id + ("slack".equals(via) ? "?via=slack" : "")));
+            StepUpApprovalPages.dropStepUpSession(redirect);
+            return redirect.build();
         }
         Notice notice = decision == Decision.APPROVE ? Notice.APPROVED : Notice.DENIED;
         return Response.seeOther(URI.create("/approvals/" + id + "?notice=" + notice.code()))

@@ -21,7 +21,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-import dev.elevate.entitlement.Entitlement;
 import dev.elevate.entitlement.EntitlementCatalog;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.AppRole;

@@ -52,7 +52,7 @@ class BrowserLoopTest {
             frank.signIn(FRANK);
             frank.waitFor(By.id("justification"));
 
-            new Select(page.findElement(By.id("entitlement"))).selectByValue("prod-db-admin");
+            new Select(page.findElement(By.id("entitlement"))).selectByValue("payments-deploy");
             page.findElement(By.id("duration")).clear();
             page.findElement(By.id("duration")).sendKeys("PT30M");
             page.findElement(By.id("justification")).sendKeys("Rotate the replication slot");
@@ -65,7 +65,7 @@ class BrowserLoopTest {
             frank.get(base + "requests");
             frank.waitFor(By.cssSelector("tr[data-request-id='" + requestId + "']"));
             assertThat(page.findElement(By.cssSelector("tr[data-request-id='" + requestId + "']"))
-                    .getText()).contains("prod-db-admin").contains("PENDING");
+                    .getText()).contains("payments-deploy").contains("PENDING");
             frank.screenshot("my-requests");
         }
 

@@ -1,0 +1,115 @@
+package dev.elevate.approval;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.elevate.approval.policy.ApprovalPolicy;
+import dev.elevate.audit.AuditTrail;
+import dev.elevate.entitlement.policy.AccessPolicy;
+import dev.elevate.entitlement.policy.PolicyCatalog;
+import dev.elevate.identity.Actor;
+import dev.elevate.identity.AppRole;
+import dev.elevate.identity.Caller;
+import dev.elevate.identity.directory.KeycloakDirectory;
+import dev.elevate.request.AccessRequest;
+import dev.elevate.request.FieldViolation;
+import dev.elevate.request.InvalidRequestException;
+import dev.elevate.request.NotEligibleException;
+import dev.elevate.request.RequestConflictException;
+import dev.elevate.request.RequestNotFoundException;
+import dev.elevate.request.VisibleRequests;
+
+/**
+ * The second person's sign-off on a break-glass use: someone other than the user, who is an
+ * approver of the entitlement by Keycloak's current state, or an admin. Late reviews count,
+ * and say they were late.
+ */
+@ApplicationScoped
+public class BreakGlassService {
+
+    private static final Logger LOG = Logger.getLogger(BreakGlassService.class);
+
+    @Inject
+    BreakGlassReviewRepository reviews;
+
+    @Inject
+    VisibleRequests visible;
+
+    @Inject
+    PolicyCatalog policies;
+
+    @Inject
+    KeycloakDirectory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class})
+    public BreakGlassReview review(UUID requestId, String outcome, String comment, Caller caller,
+            Actor actor) {
+        BreakGlassReview.Outcome verdict = parse(outcome);
+        String text = comment == null ? "" : comment.strip();
+        if (text.length() < 10 || text.length() > ApprovalService.COMMENT_MAX) {
+            throw new InvalidRequestException(List.of(new FieldViolation("comment",
+                    "must be 10 to " + ApprovalService.COMMENT_MAX + " characters: say what you "
+                            + "checked")));
+        }
+        AccessRequest request = visible.lockFor(requestId, caller);
+        BreakGlassReview review = reviews.findForUpdate(requestId)
+                .orElseThrow(RequestNotFoundException::new);
+        AccessPolicy policy = policies.policy(request.policyVersionId());
+        if (request.isRequestedBy(caller)) {
+            throw refused(request, actor, new NotEligibleException(
+                    "You used this break-glass access; a second person must review it"));
+        }
+        boolean approver = directory.person(caller.subject())
+                .map(p -> !ApprovalPolicy.stepsFor(policy, p).isEmpty()).orElse(false);
+        if (!approver && !caller.hasRole(AppRole.ADMIN)) {
+            throw refused(request, actor, new NotEligibleException("Only an approver of "
+                    + policy.entitlement() + " (as Keycloak lists them now) or an admin may "
+                    + "review this use"));
+        }
+        if (review.isReviewed()) {
+            throw refused(request, actor, new RequestConflictException(
+                    "This use was reviewed already by " + review.reviewerUsername));
+        }
+        Instant now = clock.instant();
+        review.reviewedAt = now;
+        review.reviewerSubject = caller.subject();
+        review.reviewerUsername = caller.username();
+        review.outcome = verdict;
+        review.comment = text;
+        boolean late = now.isAfter(review.dueAt);
+        audit.breakGlassReviewed(request, actor, verdict.name(), text, late);
+        LOG.infof("break-glass reviewed: request=%s by=%s outcome=%s late=%s", requestId,
+                caller.username(), verdict, late);
+        return review;
+    }
+
+    private static BreakGlassReview.Outcome parse(String outcome) {
+        try {
+            return BreakGlassReview.Outcome.valueOf(outcome == null ? ""
+                    : outcome.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldViolation("outcome",
+                    "must be JUSTIFIED or UNJUSTIFIED")));
+        }
+    }
+
+    private <E extends RuntimeException> E refused(AccessRequest request, Actor actor, E e) {
+        audit.actionRefused(request, actor, "break-glass review", e.getMessage());
+        return e;
+    }
+}
