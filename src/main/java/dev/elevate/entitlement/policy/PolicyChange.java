@@ -81,6 +81,10 @@ public class PolicyChange {
         return change;
     }
 
+    void describe(String text) {
+        summary = text;
+    }
+
     void decide(State outcome, String subject, String username, String comment, Instant now) {
         state = outcome;
         decidedBySubject = subject;

@@ -80,7 +80,8 @@ public class PolicyChangeService {
         PolicyDocument document = PolicyDocumentReader.read(text, format,
                 key -> entitlements.findByKey(key).isPresent());
         List<PolicyChangeItem> items = new ArrayList<>();
-        UUID id = UUID.randomUUID();
+        PolicyChange change = PolicyChange.propose("", format, text, caller.subject(),
+                caller.username(), clock.instant());
         List<String> touched = new ArrayList<>();
         for (AccessPolicy policy : document.policies()) {
             String json = PolicyDocumentWriter.policyJson(policy);
@@ -89,15 +90,14 @@ public class PolicyChangeService {
                 continue;
             }
             touched.add(policy.entitlement());
-            items.add(new PolicyChangeItem(id, policy.entitlement(),
+            items.add(new PolicyChangeItem(change.id(), policy.entitlement(),
                     active.map(PolicyVersion::version).orElse(null), json));
         }
         if (items.isEmpty()) {
             throw new InvalidPolicyDocumentException(List.of(new PolicyProblem(0, "",
                     "nothing to change: every policy in the document equals its active version")));
         }
-        PolicyChange change = PolicyChange.propose("Changes " + String.join(", ", touched),
-                format, text, caller.subject(), caller.username(), clock.instant());
+        change.describe("Changes " + String.join(", ", touched));
         changes.persist(change);
         changes.flush();
         items.forEach(changes::persistItem);
