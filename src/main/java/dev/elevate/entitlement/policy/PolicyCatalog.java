@@ -1,5 +1,6 @@
 package dev.elevate.entitlement.policy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,10 @@ public class PolicyCatalog {
 
     public Optional<PolicyVersion> activeVersion(String entitlementKey) {
         return versions.active(entitlementKey);
+    }
+
+    public List<PolicyVersion> allActive() {
+        return versions.allActive();
     }
 
     public Optional<AccessPolicy> activePolicy(String entitlementKey) {

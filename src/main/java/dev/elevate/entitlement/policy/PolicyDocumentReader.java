@@ -1,6 +1,5 @@
 package dev.elevate.entitlement.policy;
 
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -21,15 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads a policy document (JSON or YAML) and checks every rule, collecting all problems with
@@ -62,7 +52,7 @@ public final class PolicyDocumentReader {
 
     private final Predicate<String> knownEntitlement;
     private final List<PolicyProblem> problems = new ArrayList<>();
-    private final Map<String, Integer> lines = new HashMap<>();
+    private Map<String, Integer> lines = Map.of();
 
     private PolicyDocumentReader(Predicate<String> knownEntitlement) {
         this.knownEntitlement = knownEntitlement;
@@ -544,6 +534,13 @@ public final class PolicyDocumentReader {
         }
     }
 
+    private JsonNode parse(String text, PolicyFormat format) {
+        LocatedJson parsed = LocatedJson.read(text, format);
+        lines = parsed.lines();
+        problems.addAll(parsed.problems());
+        return parsed.problems().isEmpty() ? parsed.root() : null;
+    }
+
     private void problem(String path, String rule) {
         problems.add(new PolicyProblem(lineOf(path), path, rule));
     }
@@ -566,87 +563,6 @@ public final class PolicyDocumentReader {
     }
 
     private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
-    }
-
-    // --- parsing with line numbers ------------------------------------------------------------
-
-    private JsonNode parse(String text, PolicyFormat format) {
-        JsonFactory factory = format == PolicyFormat.YAML ? new YAMLFactory() : new JsonFactory();
-        try (JsonParser parser = factory.createParser(text)) {
-            if (parser.nextToken() == null) {
-                problems.add(new PolicyProblem(0, "", "the document is empty"));
-                return null;
-            }
-            JsonNode root = value(parser, "");
-            if (parser.nextToken() != null) {
-                problems.add(new PolicyProblem(parser.currentTokenLocation().getLineNr(), "",
-                        "unexpected content after the end of the document"));
-                return null;
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(new PolicyProblem(Math.max(line, 0), "",
-                    "not valid " + format + ": " + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            problems.add(new PolicyProblem(0, "", "unreadable document: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private JsonNode value(JsonParser parser, String path) throws IOException {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                ObjectNode object = nodes.objectNode();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    String child = path + "/" + escape(name);
-                    int line = parser.currentTokenLocation().getLineNr();
-                    lines.put(child, line);
-                    parser.nextToken();
-                    JsonNode value = value(parser, child);
-                    if (object.has(name)) {
-                        problems.add(new PolicyProblem(line, child,
-                                "'" + name + "' is given twice"));
-                    }
-                    object.set(name, value);
-                }
-                return object;
-            }
-            case START_ARRAY -> {
-                ArrayNode array = nodes.arrayNode();
-                int index = 0;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(parser, path + "/" + index++));
-                }
-                return array;
-            }
-            case VALUE_STRING -> {
-                return nodes.textNode(parser.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return nodes.numberNode(parser.getBigIntegerValue());
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return nodes.numberNode(parser.getDecimalValue());
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return nodes.booleanNode(parser.getBooleanValue());
-            }
-            case VALUE_NULL -> {
-                return nodes.nullNode();
-            }
-            default -> {
-                // YAML anchors, tags and binary scalars have no place in a policy.
-                problems.add(new PolicyProblem(parser.currentTokenLocation().getLineNr(), path,
-                        "unsupported value"));
-                return nodes.nullNode();
-            }
-        }
+        return LocatedJson.escape(name);
     }
 }

@@ -28,6 +28,15 @@ public enum PolicyFormat {
         };
     }
 
+    /** From a Content-Type: JSON or YAML when it says so, else what the text looks like. */
+    public static PolicyFormat of(String contentType, String text) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("json")) {
+            return JSON;
+        }
+        return type.contains("yaml") ? YAML : sniff(text == null ? "" : text);
+    }
+
     /** JSON when the text opens with a brace, YAML otherwise (YAML is a superset anyway). */
     public static PolicyFormat sniff(String text) {
         return text.stripLeading().startsWith("{") ? JSON : YAML;

@@ -113,10 +113,7 @@ public class PolicyApi {
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml",
             MediaType.TEXT_PLAIN})
     public Response propose(String document, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
-        PolicyFormat format = type != null && type.toLowerCase(Locale.ROOT)
-                .contains("json") ? PolicyFormat.JSON : type != null
-                && type.toLowerCase(Locale.ROOT).contains("yaml") ? PolicyFormat.YAML
-                : PolicyFormat.sniff(document == null ? "" : document);
+        PolicyFormat format = PolicyFormat.of(type, document);
         Caller me = caller.get();
         PolicyChange change = service.propose(document, format, me, me.via(Channel.API));
         return Response.status(Response.Status.CREATED)

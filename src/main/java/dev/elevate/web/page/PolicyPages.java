@@ -92,8 +92,8 @@ public class PolicyPages {
     public Response propose(@FormParam("document") String document) {
         Caller me = caller.get();
         try {
-            PolicyChange change = service.propose(document, PolicyFormat.sniff(
-                    document == null ? "" : document), me, me.via(Channel.WEB));
+            PolicyChange change = service.propose(document, PolicyFormat.of(null, document), me,
+                    me.via(Channel.WEB));
             return Response.seeOther(URI.create("/admin/policies/changes/" + change.id()))
                     .build();
         } catch (InvalidPolicyDocumentException e) {
