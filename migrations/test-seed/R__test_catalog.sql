@@ -18,6 +18,8 @@ VALUES
     ('extend-debug', 'Extensible (tests)', 'Extensions without approval.',
      'keycloak-realm-role', 'staging-debug'),
     ('only-security', 'Only security leads approve (tests)', 'Approved by /security/leads.',
+     'keycloak-realm-role', 'staging-debug'),
+    ('extend-approved', 'Extensions with approval (tests)', 'Extensions need an approver.',
      'keycloak-realm-role', 'staging-debug')
 ON CONFLICT (entitlement_key) DO NOTHING;
 
@@ -72,6 +74,12 @@ FROM (VALUES
         "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
         "pendingTimeout": "PT1H",
         "steps": [{"name": "security", "approvers": {"groups": ["/security/leads"]},
-                   "approvals": 1}]}')
+                   "approvals": 1}]}'),
+    ('extend-approved', '{"entitlement": "extend-approved", "risk": "medium",
+        "requesters": {"groups": [], "roles": ["elevate-engineer"]},
+        "duration": {"min": "PT2S", "default": "PT1M", "max": "PT10M"},
+        "pendingTimeout": "PT1H",
+        "steps": [{"name": "approvers", "approvers": {"groups": ["/approvers"]}, "approvals": 1}],
+        "extensions": {"maxCount": 2, "requiresApproval": true, "totalMax": "PT20M"}}')
 ) AS seed (key, document)
 ON CONFLICT (entitlement_key, version) DO NOTHING;

@@ -17,7 +17,10 @@ import jakarta.persistence.Table;
 import dev.elevate.identity.Actor;
 import dev.elevate.identity.SignIn;
 
-/** One person's decision on one request; a person decides a request at most once. */
+/**
+ * One person's decision on one request, or on one extension of its grant; a person decides each
+ * at most once.
+ */
 @Entity
 @Table(name = "approval")
 public class Approval {
@@ -28,6 +31,10 @@ public class Approval {
 
     @Column(name = "request_id", nullable = false)
     public UUID requestId;
+
+    /** Set when the decision is on an extension of the request's grant, not the request. */
+    @Column(name = "extension_id")
+    public UUID extensionId;
 
     @Column(name = "approver_subject", nullable = false)
     public String approverSubject;
@@ -82,6 +89,7 @@ public class Approval {
     public Approval withSteps(Set<String> steps) {
         Approval copy = new Approval();
         copy.requestId = requestId;
+        copy.extensionId = extensionId;
         copy.approverSubject = approverSubject;
         copy.approverUsername = approverUsername;
         copy.decision = decision;
@@ -90,6 +98,12 @@ public class Approval {
         copy.decidedAt = decidedAt;
         copy.stepNames = String.join(",", new TreeSet<>(steps));
         return copy;
+    }
+
+    /** The same decision, made on an extension of the request's grant. */
+    public Approval onExtension(UUID extension) {
+        this.extensionId = extension;
+        return this;
     }
 
     public void recordSignIn(SignIn signIn) {

@@ -13,8 +13,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class ApprovalRepository implements PanacheRepository<Approval> {
 
+    /** The decisions on the request itself, not on extensions of its grant. */
     public List<Approval> listFor(UUID requestId) {
-        return list("requestId = ?1 order by decidedAt, id", requestId);
+        return list("requestId = ?1 and extensionId is null order by decidedAt, id", requestId);
     }
 
     /** The decisions on many requests in one query, by request. */
@@ -22,7 +23,17 @@ public class ApprovalRepository implements PanacheRepository<Approval> {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
-        return list("requestId in ?1 order by decidedAt, id", requestIds).stream()
-                .collect(Collectors.groupingBy(a -> a.requestId));
+        return list("requestId in ?1 and extensionId is null order by decidedAt, id", requestIds)
+                .stream().collect(Collectors.groupingBy(a -> a.requestId));
+    }
+
+    public List<Approval> listForExtension(UUID extensionId) {
+        return list("extensionId = ?1 order by decidedAt, id", extensionId);
+    }
+
+    /** The decisions on every extension of one request's grant, by extension. */
+    public Map<UUID, List<Approval>> listForExtensionsOf(UUID requestId) {
+        return list("requestId = ?1 and extensionId is not null order by decidedAt, id",
+                requestId).stream().collect(Collectors.groupingBy(a -> a.extensionId));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.elevate.approval.policy.ApprovalPolicy;
+import dev.elevate.approval.policy.Ballot;
 import dev.elevate.approval.policy.Decider;
 import dev.elevate.approval.policy.PolicyCheck;
 import dev.elevate.approval.policy.PolicyEvaluation;
@@ -21,6 +22,8 @@ import dev.elevate.audit.AuditTrail;
 import dev.elevate.entitlement.EntitlementRepository;
 import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.entitlement.policy.PolicyCatalog;
+import dev.elevate.grant.AccessGrant;
+import dev.elevate.grant.GrantExtension;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.Actor;
 import dev.elevate.identity.Caller;
@@ -113,42 +116,111 @@ public class ApprovalService {
         List<Approval> cast = approvals.listFor(requestId);
         PolicyEvaluation evaluation = ApprovalPolicy.evaluate(request, policy, cast,
                 decider(caller), now, config.stepUpAcr());
-        boolean approve = decision == Decision.APPROVE;
-        if (!evaluation.allows(approve)) {
-            List<String> conflicts = evaluation.unmet(PolicyCheck.Kind.STATE);
-            List<String> reasons = new ArrayList<>(conflicts);
-            reasons.addAll(evaluation.unmet(PolicyCheck.Kind.APPROVER));
-            List<String> stepUp = evaluation.unmet(PolicyCheck.Kind.STEP_UP);
-            reasons.addAll(stepUp);
-            if (approve) {
-                reasons.addAll(evaluation.unmet(PolicyCheck.Kind.APPROVE_ONLY));
-            }
-            audit.decisionRefused(request, actor, decision.name(), reasons,
-                    caller.signIn().acr());
-            LOG.warnf("decision refused: request=%s by=%s reasons=%s", requestId,
-                    actor.username(), reasons);
-            if (!conflicts.isEmpty()) {
-                throw new RequestConflictException(conflicts.get(0));
-            }
-            if (reasons.size() == stepUp.size()) {
-                throw new StepUpRequiredException(stepUp, config.stepUpAcr(),
-                        policy.stepUp().maxAge());
-            }
-            throw new NotEligibleException(reasons);
-        }
+        checkAllowed(request, null, policy, evaluation, decision, caller, actor);
 
-        Approval recorded = new Approval(requestId, actor, decision, text, now,
-                evaluation.memberOf());
-        if (policy.stepUp().required()) {
-            recorded.recordSignIn(caller.signIn());
-        }
-        approvals.persist(recorded);
+        record(new Approval(requestId, actor, decision, text, now,
+                evaluation.memberOf()), policy, caller);
         if (decision == Decision.DENY) {
             deny(request, actor, text, now);
         } else {
             approve(request, cast, actor, text, evaluation, now);
         }
         return request;
+    }
+
+    /** What the policy says about this caller deciding this extension now, for the review page. */
+    @Transactional
+    public PolicyEvaluation evaluate(AccessRequest request, GrantExtension extension,
+            Caller caller) {
+        return ApprovalPolicy.evaluate(ballot(request, extension),
+                policies.policy(request.policyVersionId()),
+                approvals.listForExtension(extension.id()), decider(caller), clock.instant(),
+                config.stepUpAcr());
+    }
+
+    /**
+     * Records one decision on an extension of an active grant: the same steps, people and
+     * rules as the request, counted afresh. The last approval moves the grant's end.
+     */
+    @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class,
+            StepUpRequiredException.class})
+    public GrantExtension decideExtension(UUID requestId, UUID extensionId, Decision decision,
+            String comment, Caller caller, Actor actor) {
+        String text = comment == null ? "" : comment.strip();
+        checkComment(decision, text);
+        AccessRequest request = visible.lockFor(requestId, caller);
+        GrantExtension extension = grants.extensionOf(request, extensionId);
+        AccessPolicy policy = policies.policy(request.policyVersionId());
+        List<Approval> cast = approvals.listForExtension(extensionId);
+        Instant now = clock.instant();
+        PolicyEvaluation evaluation = ApprovalPolicy.evaluate(ballot(request, extension), policy,
+                cast, decider(caller), now, config.stepUpAcr());
+        checkAllowed(request, extensionId, policy, evaluation, decision, caller, actor);
+
+        record(new Approval(requestId, actor, decision, text, now, evaluation.memberOf())
+                .onExtension(extensionId), policy, caller);
+        if (decision == Decision.DENY) {
+            grants.closeExtension(request, extension, GrantExtension.State.DENIED, actor, text);
+            return extension;
+        }
+        audit.approvalRecorded(request, actor, text, evaluation.approvalsGiven() + 1,
+                evaluation.countsFor(), extensionId);
+        if (evaluation.completes()) {
+            grants.extensionApproved(request, extension, actor, approvers(cast, actor));
+        }
+        return extension;
+    }
+
+    private Ballot ballot(AccessRequest request, GrantExtension extension) {
+        AccessGrant grant = grants.grantOf(request.id());
+        return Ballot.extension(request, extension.isPending(), extension.state().name(),
+                grant.expiresAt);
+    }
+
+    /** Refuses, audits and logs a decision the policy does not allow, with every reason. */
+    private void checkAllowed(AccessRequest request, UUID extension, AccessPolicy policy,
+            PolicyEvaluation evaluation, Decision decision, Caller caller, Actor actor) {
+        boolean approve = decision == Decision.APPROVE;
+        if (evaluation.allows(approve)) {
+            return;
+        }
+        List<String> conflicts = evaluation.unmet(PolicyCheck.Kind.STATE);
+        List<String> reasons = new ArrayList<>(conflicts);
+        reasons.addAll(evaluation.unmet(PolicyCheck.Kind.APPROVER));
+        List<String> stepUp = evaluation.unmet(PolicyCheck.Kind.STEP_UP);
+        reasons.addAll(stepUp);
+        if (approve) {
+            reasons.addAll(evaluation.unmet(PolicyCheck.Kind.APPROVE_ONLY));
+        }
+        audit.decisionRefused(request, actor, decision.name(), reasons, caller.signIn().acr(),
+                extension);
+        LOG.warnf("decision refused: request=%s extension=%s by=%s reasons=%s", request.id(),
+                extension, actor.username(), reasons);
+        if (!conflicts.isEmpty()) {
+            throw new RequestConflictException(conflicts.get(0));
+        }
+        if (reasons.size() == stepUp.size()) {
+            throw new StepUpRequiredException(stepUp, config.stepUpAcr(),
+                    policy.stepUp().maxAge());
+        }
+        throw new NotEligibleException(reasons);
+    }
+
+    private Approval record(Approval approval, AccessPolicy policy, Caller caller) {
+        if (policy.stepUp().required()) {
+            approval.recordSignIn(caller.signIn());
+        }
+        approvals.persist(approval);
+        return approval;
+    }
+
+    private static List<String> approvers(List<Approval> cast, Actor last) {
+        List<String> approvers = new ArrayList<>(cast.stream()
+                .filter(a -> a.decision == Decision.APPROVE)
+                .map(a -> a.approverUsername)
+                .toList());
+        approvers.add(last.username());
+        return approvers;
     }
 
     private Decider decider(Caller caller) {
@@ -181,17 +253,13 @@ public class ApprovalService {
     private void approve(AccessRequest request, List<Approval> cast, Actor actor,
             String comment, PolicyEvaluation evaluation, Instant now) {
         audit.approvalRecorded(request, actor, comment, evaluation.approvalsGiven() + 1,
-                evaluation.countsFor());
+                evaluation.countsFor(), null);
         LOG.infof("approval recorded: request=%s by=%s", request.id(), actor.username());
         if (!evaluation.completes()) {
             return;
         }
         request.approve(now);
-        List<String> approvers = new ArrayList<>(cast.stream()
-                .filter(a -> a.decision == Decision.APPROVE)
-                .map(a -> a.approverUsername)
-                .toList());
-        approvers.add(actor.username());
+        List<String> approvers = approvers(cast, actor);
         audit.requestApproved(request, actor, approvers);
         jobs.cancelTimeOut(request.id());
         grants.prepare(request, entitlements.findById(request.entitlementKey()));

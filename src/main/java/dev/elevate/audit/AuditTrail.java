@@ -75,13 +75,35 @@ public class AuditTrail {
                 details("reasons", reasons));
     }
 
-    public void grantExtended(AccessRequest request, Actor actor, String by, Instant expiresAt,
-            int extension, String reason) {
+    /** The requester asked for more time; approvers decide it under {@code extension}. */
+    public void extensionRequested(AccessRequest request, Actor actor, UUID extension,
+            String by, String reason) {
+        record(AuditEventType.EXTENSION_REQUESTED, request, actor, details(
+                "extension", extension.toString(),
+                "extendedBy", by,
+                "reason", reason));
+    }
+
+    /**
+     * @param approvers who approved the extension; empty when the policy let it through
+     */
+    public void grantExtended(AccessRequest request, Actor actor, UUID extension, String by,
+            Instant expiresAt, int count, String reason, List<String> approvers) {
         record(AuditEventType.GRANT_EXTENDED, request, actor, details(
+                "extension", extension.toString(),
                 "extendedBy", by,
                 "expiresAt", expiresAt.toString(),
-                "extension", extension,
-                "reason", reason));
+                "count", count,
+                "reason", reason,
+                "approvers", approvers.isEmpty() ? null : approvers));
+    }
+
+    /** A pending extension ended without applying: denied, withdrawn, or outlived by its grant. */
+    public void extensionClosed(AuditEventType type, AccessRequest request, Actor actor,
+            UUID extension, String comment) {
+        record(type, request, actor, details(
+                "extension", extension.toString(),
+                "comment", comment));
     }
 
     /** A policy change was proposed, confirmed, rejected, withdrawn, or refused. */
@@ -100,8 +122,9 @@ public class AuditTrail {
     }
 
     public void approvalRecorded(AccessRequest request, Actor actor, String comment,
-            int approvalsGiven, Collection<String> countsFor) {
+            int approvalsGiven, Collection<String> countsFor, UUID extension) {
         record(AuditEventType.APPROVAL_RECORDED, request, actor, details(
+                "extension", extension == null ? null : extension.toString(),
                 "comment", comment,
                 "step", String.join(",", countsFor),
                 "approvalsGiven", approvalsGiven,
@@ -119,8 +142,9 @@ public class AuditTrail {
     }
 
     public void decisionRefused(AccessRequest request, Actor actor, String decision,
-            List<String> reasons, String acr) {
+            List<String> reasons, String acr, UUID extension) {
         record(AuditEventType.DECISION_REFUSED, request, actor, details(
+                "extension", extension == null ? null : extension.toString(),
                 "decision", decision,
                 "reasons", reasons,
                 "acr", acr));

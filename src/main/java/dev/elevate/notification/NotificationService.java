@@ -1,6 +1,7 @@
 package dev.elevate.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,6 +101,17 @@ public class NotificationService {
         return enqueue(request, request.requesterUsername() + " used BREAK-GLASS for "
                 + entitlement.key + "; review due " + reviewDue, link,
                 SlackMessages.breakGlassUsed(request, entitlement, link, reviewDue.toString()));
+    }
+
+    /** Asks approvers to decide on more time for an active grant, before it ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage extensionRequested(AccessRequest request, Duration more, String reason,
+            Instant currentEnd) {
+        String link = reviewLink(request);
+        return enqueue(request, request.requesterUsername() + " asks to extend "
+                + request.entitlementKey() + " by " + more + " (ends " + currentEnd + ")", link,
+                SlackMessages.extensionRequested(request, more.toString(), reason,
+                        currentEnd.toString(), link));
     }
 
     /** Posts one pending message; a failure is retried until the attempts run out. */

@@ -19,6 +19,8 @@ import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.grant.AccessGrant;
 import dev.elevate.grant.AccessGrantRepository;
+import dev.elevate.grant.GrantExtension;
+import dev.elevate.grant.GrantExtensionRepository;
 import dev.elevate.identity.Caller;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.AccessRequestRepository;
@@ -45,6 +47,9 @@ public class RequestDetailsQuery {
     AccessGrantRepository grants;
 
     @Inject
+    GrantExtensionRepository extensions;
+
+    @Inject
     AuditEventRepository audit;
 
     @Transactional
@@ -58,8 +63,13 @@ public class RequestDetailsQuery {
         if (!RequestVisibility.canView(request, policy, caller)) {
             throw new RequestNotFoundException();
         }
+        Map<UUID, List<Approval>> onExtensions = approvals.listForExtensionsOf(id);
+        List<ExtensionDetails> extended = extensions.listFor(id).stream()
+                .map(e -> new ExtensionDetails(e,
+                        onExtensions.getOrDefault(e.id(), List.of())))
+                .toList();
         return new RequestDetails(request, entitlement, policy, approvals.listFor(id),
-                grants.findById(id), audit.timeline(id));
+                grants.findById(id), extended, audit.timeline(id));
     }
 
     /** The caller's own requests, newest first, each with its grant if any. */
@@ -74,6 +84,23 @@ public class RequestDetailsQuery {
         return summaries(requests.listPendingFor(entitlementKeys));
     }
 
+    /** Active grants of these entitlements whose extension waits for approvers. */
+    @Transactional
+    public List<RequestDetails> extensionInbox(List<String> entitlementKeys) {
+        List<AccessRequest> waiting = extensions.withPending(entitlementKeys).stream()
+                .map(requests::findById).toList();
+        List<UUID> ids = waiting.stream().map(AccessRequest::id).toList();
+        Map<UUID, List<GrantExtension>> byRequest = extensions.listFor(ids);
+        return summaries(waiting).stream()
+                .map(d -> new RequestDetails(d.request(), d.entitlement(), d.policy(),
+                        d.approvals(), d.grant(), byRequest.getOrDefault(d.request().id(),
+                                List.of()).stream()
+                                .filter(GrantExtension::isPending)
+                                .map(e -> new ExtensionDetails(e, List.of()))
+                                .toList(), List.of()))
+                .toList();
+    }
+
     private List<RequestDetails> summaries(List<AccessRequest> list) {
         List<UUID> ids = list.stream().map(AccessRequest::id).toList();
         Map<UUID, AccessGrant> grantsById = grants.listFor(ids).stream()
@@ -85,7 +112,7 @@ public class RequestDetailsQuery {
                 .map(r -> new RequestDetails(r, catalog.get(r.entitlementKey()),
                         policies.policy(r.policyVersionId()),
                         approvalsById.getOrDefault(r.id(), List.of()), grantsById.get(r.id()),
-                        List.of()))
+                        List.of(), List.of()))
                 .toList();
     }
 }

@@ -18,7 +18,6 @@ import dev.elevate.entitlement.policy.ApprovalStep;
 import dev.elevate.identity.SignIn;
 import dev.elevate.identity.directory.Person;
 import dev.elevate.request.AccessRequest;
-import dev.elevate.request.RequestState;
 
 /**
  * The rules every decision passes, evaluated together so a page can show all of them. Pure:
@@ -38,6 +37,15 @@ public final class ApprovalPolicy {
      */
     public static PolicyEvaluation evaluate(AccessRequest request, AccessPolicy policy,
             List<Approval> approvals, Decider decider, Instant now, String stepUpAcr) {
+        return evaluate(Ballot.of(request), policy, approvals, decider, now, stepUpAcr);
+    }
+
+    /**
+     * @param approvals the decisions on this ballot so far (a request's and an extension's
+     *     are counted apart)
+     */
+    public static PolicyEvaluation evaluate(Ballot ballot, AccessPolicy policy,
+            List<Approval> approvals, Decider decider, Instant now, String stepUpAcr) {
         Map<String, Set<String>> given = approvedSteps(approvals);
         Map<String, Integer> places = places(policy);
         Map<String, String> assignment = StepMatcher.assign(given, places);
@@ -53,8 +61,9 @@ public final class ApprovalPolicy {
         Set<String> countsFor = wouldCount && after.containsKey(decider.subject())
                 ? Set.of(after.get(decider.subject())) : Set.of();
 
-        boolean pending = request.state() == RequestState.PENDING;
-        boolean inTime = now.isBefore(request.pendingUntil());
+        String noun = ballot.noun();
+        boolean pending = ballot.open();
+        boolean inTime = now.isBefore(ballot.openUntil());
         boolean alreadyDecided = approvals.stream()
                 .anyMatch(a -> a.approverSubject.equals(decider.subject()));
         boolean known = decider.live().filter(Person::enabled).isPresent();
@@ -69,16 +78,16 @@ public final class ApprovalPolicy {
 
         List<PolicyCheck> checks = new ArrayList<>();
         checks.add(PolicyCheck.of("pending", PolicyCheck.Kind.STATE, pending,
-                "The request is waiting for a decision",
-                "The request is " + request.state() + " and can no longer be decided"));
+                "The " + noun + " is waiting for a decision",
+                "The " + noun + " is " + ballot.state() + " and can no longer be decided"));
         checks.add(PolicyCheck.of("pending-window", PolicyCheck.Kind.STATE, !pending || inTime,
-                "Decisions are open until " + UTC.format(request.pendingUntil()),
-                "The pending window closed at " + UTC.format(request.pendingUntil())));
+                "Decisions are open until " + UTC.format(ballot.openUntil()),
+                "The pending window closed at " + UTC.format(ballot.openUntil())));
         checks.add(PolicyCheck.of("one-decision-per-person", PolicyCheck.Kind.STATE,
-                !alreadyDecided, "You have not decided on this request yet",
-                "You have already decided on this request"));
+                !alreadyDecided, "You have not decided on this " + noun + " yet",
+                "You have already decided on this " + noun));
         checks.add(PolicyCheck.of("not-requester", PolicyCheck.Kind.APPROVER,
-                !request.requesterSubject().equals(decider.subject()),
+                !ballot.requesterSubject().equals(decider.subject()),
                 "You are not the requester",
                 "You requested this access; someone else must decide"));
         checks.add(PolicyCheck.of("approver-in-keycloak", PolicyCheck.Kind.APPROVER, known,
@@ -111,7 +120,7 @@ public final class ApprovalPolicy {
         checks.add(PolicyCheck.of("approval-counts", PolicyCheck.Kind.APPROVE_ONLY,
                 wouldCount || eligibleSteps.isEmpty(),
                 missing.isEmpty() ? "Every step is met" : "Your approval would count for step "
-                        + String.join(", ", countsFor) + (completes ? " and complete the request"
+                        + String.join(", ", countsFor) + (completes ? " and complete the " + noun
                         : "; still needed: " + missing),
                 "The steps you belong to are full already; still needed: " + missing));
 

@@ -19,4 +19,10 @@ public final class SlackMessages {
         return SlackTemplates.breakGlassUsed(request, entitlement, reviewUrl, reviewDue)
                 .render();
     }
+
+    public static String extensionRequested(AccessRequest request, String extendBy,
+            String reason, String currentEnd, String reviewUrl) {
+        return SlackTemplates.extensionRequested(request, extendBy, reason, currentEnd,
+                reviewUrl).render();
+    }
 }

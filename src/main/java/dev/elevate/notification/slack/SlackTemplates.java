@@ -17,6 +17,9 @@ class SlackTemplates {
     static native TemplateInstance breakGlassUsed(AccessRequest request,
             Entitlement entitlement, String reviewUrl, String reviewDue);
 
+    static native TemplateInstance extensionRequested(AccessRequest request, String extendBy,
+            String reason, String currentEnd, String reviewUrl);
+
     /**
      * Extensions the Slack templates use. Qute already escapes values for JSON in these
      * templates; this keeps user text from turning into mentions or links inside mrkdwn.

@@ -18,6 +18,7 @@ import io.quarkus.security.Authenticated;
 
 import dev.elevate.approval.ApprovalService;
 import dev.elevate.approval.Decision;
+import dev.elevate.grant.GrantExtension;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.Caller;
 import dev.elevate.identity.Channel;
@@ -74,12 +75,41 @@ public class RequestApi {
     public record ExtensionBody(String duration, String reason) {
     }
 
+    /**
+     * 200 when the policy let the extension through and the end moved; 202 when it waits for
+     * approvers, who decide it under {@code extensions/{extension}}.
+     */
     @POST
     @Path("{id}/extend")
-    public RequestView extend(@PathParam("id") UUID id, ExtensionBody body) {
+    public Response extend(@PathParam("id") UUID id, ExtensionBody body) {
         Caller me = caller.get();
         ExtensionBody input = body == null ? new ExtensionBody(null, null) : body;
-        grants.extend(id, input.duration(), input.reason(), me, me.via(Channel.API));
+        GrantExtension extension = grants.extend(id, input.duration(), input.reason(), me,
+                me.via(Channel.API));
+        return Response.status(extension.isPending() ? Response.Status.ACCEPTED
+                : Response.Status.OK).entity(view(id)).build();
+    }
+
+    @POST
+    @Path("{id}/extensions/{extension}/approve")
+    public RequestView approveExtension(@PathParam("id") UUID id,
+            @PathParam("extension") UUID extension, DecisionBody body) {
+        return decideExtension(id, extension, Decision.APPROVE, body);
+    }
+
+    @POST
+    @Path("{id}/extensions/{extension}/deny")
+    public RequestView denyExtension(@PathParam("id") UUID id,
+            @PathParam("extension") UUID extension, DecisionBody body) {
+        return decideExtension(id, extension, Decision.DENY, body);
+    }
+
+    @POST
+    @Path("{id}/extensions/{extension}/withdraw")
+    public RequestView withdrawExtension(@PathParam("id") UUID id,
+            @PathParam("extension") UUID extension) {
+        Caller me = caller.get();
+        grants.withdrawExtension(id, extension, me, me.via(Channel.API));
         return view(id);
     }
 
@@ -116,6 +146,14 @@ public class RequestApi {
         Caller me = caller.get();
         approvals.decide(id, decision, body == null ? null : body.comment(), me,
                 me.via(Channel.API));
+        return view(id);
+    }
+
+    private RequestView decideExtension(UUID id, UUID extension, Decision decision,
+            DecisionBody body) {
+        Caller me = caller.get();
+        approvals.decideExtension(id, extension, decision, body == null ? null : body.comment(),
+                me, me.via(Channel.API));
         return view(id);
     }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.elevate.approval.Approval;
 import dev.elevate.grant.AccessGrant;
+import dev.elevate.grant.GrantExtension;
 import dev.elevate.request.AccessRequest;
+import dev.elevate.web.ExtensionDetails;
 import dev.elevate.web.RequestDetails;
 
 /** An access request as the API returns it. */
@@ -16,7 +18,7 @@ import dev.elevate.web.RequestDetails;
 public record RequestView(UUID id, String entitlement, String state, String requester,
         String duration, String justification, String ticket, Instant submittedAt,
         Instant pendingUntil, Instant decidedAt, Instant endedAt, int approvalsRequired,
-        List<DecisionView> decisions, GrantView grant) {
+        List<DecisionView> decisions, GrantView grant, List<ExtensionView> extensions) {
 
     /** One approver's decision. */
     public record DecisionView(String approver, String decision, String comment, String channel,
@@ -30,13 +32,29 @@ public record RequestView(UUID id, String entitlement, String state, String requ
             String lastError, Instant nextAttemptAt) {
     }
 
+    /** More time asked for on the grant; {@code expiresAt} is the end it gave, once approved. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExtensionView(UUID id, String state, String duration, String reason,
+            String requestedBy, Instant requestedAt, Instant decidedAt, Instant expiresAt,
+            List<DecisionView> decisions) {
+
+        static ExtensionView of(ExtensionDetails e) {
+            GrantExtension x = e.extension();
+            return new ExtensionView(x.id(), x.state().name(), x.duration().toString(),
+                    x.reason(), x.requestedBy(), x.requestedAt(), x.decidedAt(),
+                    x.expiresAtAfter(), e.decisions().stream().map(RequestView::decision)
+                            .toList());
+        }
+    }
+
     public static RequestView of(RequestDetails details) {
         AccessRequest r = details.request();
         return new RequestView(r.id(), r.entitlementKey(), r.state().name(),
                 r.requesterUsername(), r.duration().toString(), r.justification(), r.ticket(),
                 r.submittedAt(), r.pendingUntil(), r.decidedAt(), r.endedAt(),
                 r.requiredApprovals(), details.approvals().stream().map(RequestView::decision)
-                        .toList(), grant(details.grant()));
+                        .toList(), grant(details.grant()),
+                details.extensions().stream().map(ExtensionView::of).toList());
     }
 
     private static DecisionView decision(Approval a) {

@@ -27,6 +27,7 @@ import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.approval.StepUpRequiredException;
 import dev.elevate.entitlement.policy.InvalidPolicyDocumentException;
+import dev.elevate.grant.ExtensionNotFoundException;
 import dev.elevate.entitlement.policy.PolicyChangeNotFoundException;
 import dev.elevate.identity.directory.DirectoryException;
 import dev.elevate.request.RequestConflictException;
@@ -119,6 +120,11 @@ public class ErrorMapping {
 
     @ServerExceptionMapper
     public Response notFound(RequestNotFoundException e, UriInfo uri) {
+        return respond(uri, problem(404, "Not found", e.getMessage(), List.of(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response extensionNotFound(ExtensionNotFoundException e, UriInfo uri) {
         return respond(uri, problem(404, "Not found", e.getMessage(), List.of(), List.of()));
     }
 

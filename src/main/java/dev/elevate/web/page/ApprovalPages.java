@@ -29,6 +29,7 @@ import dev.elevate.identity.Caller;
 import dev.elevate.identity.Channel;
 import dev.elevate.identity.CurrentCaller;
 import dev.elevate.request.InvalidRequestException;
+import dev.elevate.web.ExtensionDetails;
 import dev.elevate.web.RequestDetails;
 import dev.elevate.web.RequestDetailsQuery;
 
@@ -43,10 +44,16 @@ public class ApprovalPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(List<RequestDetails> requests);
+        static native TemplateInstance inbox(List<RequestDetails> requests,
+                List<RequestDetails> extensions);
 
         static native TemplateInstance review(RequestDetails details, PolicyEvaluation evaluation,
-                String via, String notice, FormErrors errors, String base);
+                ExtensionReview extension, String via, String notice, FormErrors errors,
+                String base);
+    }
+
+    /** The extension waiting on this request's grant, and the rules for deciding it. */
+    public record ExtensionReview(ExtensionDetails pending, PolicyEvaluation evaluation) {
     }
 
     @Inject
@@ -66,6 +73,8 @@ public class ApprovalPages {
         Caller me = caller.get();
         List<String> keys = catalog.approvableBy(me).stream().map(o -> o.entitlement().key).toList();
         return Templates.inbox(query.inbox(keys).stream()
+                .filter(d -> !d.request().isRequestedBy(me))
+                .toList(), query.extensionInbox(keys).stream()
                 .filter(d -> !d.request().isRequestedBy(me))
                 .toList());
     }
@@ -95,10 +104,32 @@ public class ApprovalPages {
         return decide(id, Decision.DENY, comment, via);
     }
 
+    @POST
+    @Path("{id}/extensions/{extension}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approveExtension(@PathParam("id") UUID id,
+            @PathParam("extension") UUID extension, @FormParam("comment") String comment,
+            @FormParam("via") String via) {
+        return decideExtension(id, extension, Decision.APPROVE, comment, via);
+    }
+
+    @POST
+    @Path("{id}/extensions/{extension}/deny")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response denyExtension(@PathParam("id") UUID id,
+            @PathParam("extension") UUID extension, @FormParam("comment") String comment,
+            @FormParam("via") String via) {
+        return decideExtension(id, extension, Decision.DENY, comment, via);
+    }
+
     private TemplateInstance review(UUID id, String via, String notice, FormErrors errors) {
         Caller me = caller.get();
         RequestDetails details = query.visibleTo(id, me);
-        return Templates.review(details, approvals.evaluate(details.request(), me),
+        ExtensionReview extension = details.pendingExtension()
+                .map(x -> new ExtensionReview(x,
+                        approvals.evaluate(details.request(), x.extension(), me)))
+                .orElse(null);
+        return Templates.review(details, approvals.evaluate(details.request(), me), extension,
                 "slack".equals(via) ? "slack" : "", notice, errors, base());
     }
 
@@ -109,9 +140,28 @@ public class ApprovalPages {
 
     private Response decide(UUID id, Decision decision, String comment, String via) {
         Caller me = caller.get();
-        Channel channel = "slack".equals(via) ? Channel.SLACK_LINK : Channel.WEB;
+        Notice done = decision == Decision.APPROVE ? Notice.APPROVED : Notice.DENIED;
+        return decided(id, via, done, () -> approvals.decide(id, decision, comment, me,
+                me.via(channel(via))));
+    }
+
+    private Response decideExtension(UUID id, UUID extension, Decision decision, String comment,
+            String via) {
+        Caller me = caller.get();
+        Notice done = decision == Decision.APPROVE ? Notice.EXTENSION_APPROVED
+                : Notice.EXTENSION_DENIED;
+        return decided(id, via, done, () -> approvals.decideExtension(id, extension, decision,
+                comment, me, me.via(channel(via))));
+    }
+
+    private static Channel channel(String via) {
+        return "slack".equals(via) ? Channel.SLACK_LINK : Channel.WEB;
+    }
+
+    /** Runs one decision and answers with the page that follows it. */
+    private Response decided(UUID id, String via, Notice done, Runnable decision) {
         try {
-            approvals.decide(id, decision, comment, me, me.via(channel));
+            decision.run();
         } catch (InvalidRequestException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(review(id, via, null, FormErrors.of(e.violations()))).build();
@@ -123,8 +173,7 @@ public class ApprovalPages {
             StepUpApprovalPages.dropStepUpSession(redirect);
             return redirect.build();
         }
-        Notice notice = decision == Decision.APPROVE ? Notice.APPROVED : Notice.DENIED;
-        return Response.seeOther(URI.create("/approvals/" + id + "?notice=" + notice.code()))
+        return Response.seeOther(URI.create("/approvals/" + id + "?notice=" + done.code()))
                 .build();
     }
 }

@@ -9,7 +9,13 @@ public enum Notice {
     CANCELLED("Request cancelled."),
     APPROVED("Your approval is recorded."),
     DENIED("The request is denied."),
-    REVOKING("Revocation started; access ends once the target system confirms it.");
+    REVOKING("Revocation started; access ends once the target system confirms it."),
+    EXTENDED("Your access is extended; the new end is shown below."),
+    EXTENSION_REQUESTED("Extension requested. Approvers have been notified; undecided, it "
+            + "lapses when the access ends."),
+    EXTENSION_WITHDRAWN("Extension withdrawn."),
+    EXTENSION_APPROVED("Your approval of the extension is recorded."),
+    EXTENSION_DENIED("The extension is denied.");
 
     private final String text;
 

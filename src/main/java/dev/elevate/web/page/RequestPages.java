@@ -50,7 +50,8 @@ public class RequestPages {
                 FormErrors errors, String problem);
 
         static native TemplateInstance detail(RequestDetails details, String notice,
-                boolean canCancel, boolean canRevoke);
+                boolean canCancel, boolean canRevoke, boolean canExtend, String problem,
+                FormErrors errors);
     }
 
     @Inject
@@ -121,6 +122,10 @@ public class RequestPages {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
+        return detail(id, Notice.textOf(notice), null, FormErrors.none());
+    }
+
+    private TemplateInstance detail(UUID id, String notice, String problem, FormErrors errors) {
         Caller me = caller.get();
         RequestDetails details = query.visibleTo(id, me);
         AccessRequest request = details.request();
@@ -128,8 +133,44 @@ public class RequestPages {
         boolean canRevoke = (mine || me.hasRole(AppRole.ADMIN))
                 && (request.state() == RequestState.ACTIVE
                         || request.state() == RequestState.APPROVED);
-        return Templates.detail(details, Notice.textOf(notice),
-                mine && request.state() == RequestState.PENDING, canRevoke);
+        boolean canExtend = mine && request.state() == RequestState.ACTIVE
+                && details.policy().extensions().allowed()
+                && details.pendingExtension().isEmpty();
+        return Templates.detail(details, notice, mine && request.state() == RequestState.PENDING,
+                canRevoke, canExtend, problem, errors);
+    }
+
+    @POST
+    @Path("{id}/extend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response extend(@PathParam("id") UUID id, @FormParam("duration") String duration,
+            @FormParam("reason") String reason) {
+        Caller me = caller.get();
+        try {
+            boolean waits = grants.extend(id, duration, reason, me, me.via(Channel.WEB))
+                    .isPending();
+            return seeOther(id, waits ? Notice.EXTENSION_REQUESTED : Notice.EXTENDED);
+        } catch (InvalidRequestException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(detail(id, null, null, FormErrors.of(e.violations()))).build();
+        } catch (NotEligibleException e) {
+            return Response.status(Response.Status.FORBIDDEN)
+                    .entity(detail(id, null, String.join("; ", e.reasons()), FormErrors.none()))
+                    .build();
+        } catch (RequestConflictException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(detail(id, null, e.getMessage(), FormErrors.none())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/extensions/{extension}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdrawExtension(@PathParam("id") UUID id,
+            @PathParam("extension") UUID extension) {
+        Caller me = caller.get();
+        grants.withdrawExtension(id, extension, me, me.via(Channel.WEB));
+        return seeOther(id, Notice.EXTENSION_WITHDRAWN);
     }
 
     @POST

@@ -1,0 +1,48 @@
+package dev.elevate.grant;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class GrantExtensionRepository implements PanacheRepositoryBase<GrantExtension, UUID> {
+
+    /** The extension waiting for approvers on this grant, if any. */
+    public Optional<GrantExtension> pendingFor(UUID requestId) {
+        return find("requestId = ?1 and state = ?2", requestId, GrantExtension.State.PENDING)
+                .firstResultOptional();
+    }
+
+    public List<GrantExtension> listFor(UUID requestId) {
+        return list("requestId = ?1 order by requestedAt", requestId);
+    }
+
+    /** The extensions of many grants in one query, by request. */
+    public Map<UUID, List<GrantExtension>> listFor(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("requestId in ?1 order by requestedAt", requestIds).stream()
+                .collect(Collectors.groupingBy(GrantExtension::requestId));
+    }
+
+    /** Requests, among these, whose grant has an extension waiting for approvers. */
+    public List<UUID> withPending(Collection<String> entitlementKeys) {
+        if (entitlementKeys.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select e.requestId from GrantExtension e, "
+                        + "AccessRequest r where r.id = e.requestId and e.state = :pending "
+                        + "and r.entitlementKey in :keys order by e.requestedAt", UUID.class)
+                .setParameter("pending", GrantExtension.State.PENDING)
+                .setParameter("keys", entitlementKeys)
+                .getResultList();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.elevate.grant;
+
+import static dev.elevate.testing.DemoUsers.ALICE;
+import static dev.elevate.testing.DemoUsers.BOB;
+import static dev.elevate.testing.DemoUsers.CAROL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.elevate.scheduling.JobKind;
+import dev.elevate.scheduling.JobScheduler;
+import dev.elevate.testing.Api;
+import dev.elevate.testing.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * More time on an active grant: within the policy's count and cap, at once or after approvers
+ * agree, and always with exactly one revoke job, at the new end.
+ */
+@QuarkusTest
+class GrantExtensionTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final Duration ACTIVATION = Duration.ofSeconds(20);
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    JobScheduler jobs;
+
+    private final Api api = new Api();
+
+    @AfterEach
+    void endRequests() {
+        api.endAll();
+    }
+
+    @Test
+    void withoutApproval_theEndMovesAtOnce_withTheOneRevokeJob_untilTheCountRunsOut() {
+        String id = activeGrant("extend-debug");
+        UUID request = UUID.fromString(id);
+        Instant end = expiresAt(id);
+
+        extend(ALICE, id, "PT2M").then().statusCode(200)
+                .body("extensions", hasSize(1))
+                .body("extensions[0].state", equalTo("APPROVED"))
+                .body("extensions[0].duration", equalTo("PT2M"));
+        Instant first = expiresAt(id);
+        assertThat(first).isEqualTo(end.plus(Duration.ofMinutes(2)));
+        assertOneRevokeJobAt(id, first);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.extended' and actor_username = 'alice' "
+                + "and details->>'count' = '1' and details->>'extendedBy' = 'PT2M' "
+                + "and details->>'approvers' is null", request)).isEqualTo(1);
+
+        extend(ALICE, id, "PT2M").then().statusCode(200);
+        Instant second = expiresAt(id);
+        assertThat(second).isEqualTo(first.plus(Duration.ofMinutes(2)));
+        assertOneRevokeJobAt(id, second);
+
+        long mark = lastAuditId();
+        extend(ALICE, id, "PT1M").then().statusCode(403).contentType(PROBLEM)
+                .body("reasons", hasItem("Already extended 2 time(s), the most this policy "
+                        + "allows"));
+        assertThat(expiresAt(id)).isEqualTo(second);
+        assertThat(count("select count(*) from grant_extension where request_id = ?", request))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from audit_event where id > ? and request_id = ? "
+                + "and type = 'request.action_refused' and details->>'action' = 'extend' "
+                + "and details->>'reason' like 'Already extended%'", mark, request))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void overTheTotalCap_orBadInput_isRefused_andNothingMoves() {
+        String id = activeGrant("extend-debug");
+        UUID request = UUID.fromString(id);
+        Instant end = expiresAt(id);
+
+        // One minute granted so far; thirty more would make 31 minutes against a cap of 20.
+        extend(ALICE, id, "PT30M").then().statusCode(403).contentType(PROBLEM)
+                .body("reasons[0]", containsString(
+                        "over this policy's cap of PT20M"));
+        Api.as(ALICE).body(Map.of("duration", "soon", "reason", "x"))
+                .when().post("/api/requests/" + id + "/extend")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("duration"))
+                .body("errors.field", hasItem("reason"));
+        extend(BOB, id, "PT1M").then().statusCode(403).contentType(PROBLEM);
+
+        assertThat(expiresAt(id)).isEqualTo(end);
+        assertOneRevokeJobAt(id, end);
+        assertThat(count("select count(*) from grant_extension where request_id = ?", request))
+                .isZero();
+    }
+
+    @Test
+    void withApproval_waitsForAnotherApprover_thenTheEndAndTheRevokeJobMove() {
+        String id = activeGrant("extend-approved");
+        UUID request = UUID.fromString(id);
+        Instant end = expiresAt(id);
+
+        Response asked = extend(ALICE, id, "PT5M");
+        asked.then().statusCode(202)
+                .body("extensions[0].state", equalTo("PENDING"))
+                .body("grant.expiresAt", equalTo(asked.path("grant.expiresAt")));
+        String extension = asked.path("extensions[0].id");
+        assertThat(expiresAt(id)).isEqualTo(end);
+        assertOneRevokeJobAt(id, end);
+        assertThat(count("select count(*) from notification_outbox where request_id = ? "
+                + "and summary like '%asks to extend%' and link like ?", request, "%" + id + "%"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.extension_requested' and details->>'extension' = ?",
+                request, extension)).isEqualTo(1);
+
+        // One waits at a time, and the requester is never their own approver.
+        extend(ALICE, id, "PT1M").then().statusCode(409).contentType(PROBLEM);
+        decideExtension(ALICE, id, extension, "approve", "").then().statusCode(403)
+                .contentType(PROBLEM)
+                .body("reasons", hasItem("You requested this access; someone else must decide"));
+
+        decideExtension(CAROL, id, extension, "approve", "fine, finish the migration")
+                .then().statusCode(200)
+                .body("extensions[0].state", equalTo("APPROVED"))
+                .body("extensions[0].decisions[0].approver", equalTo("carol"))
+                // The request's own decisions are bob's alone: the extension counts apart.
+                .body("decisions", hasSize(1))
+                .body("decisions[0].approver", equalTo("bob"));
+        Instant extended = expiresAt(id);
+        assertThat(extended).isEqualTo(end.plus(Duration.ofMinutes(5)));
+        assertOneRevokeJobAt(id, extended);
+        assertThat(count("select count(*) from approval where request_id = ? "
+                + "and extension_id = ?::uuid and approver_username = 'carol'", request,
+                extension)).isEqualTo(1);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.extended' and actor_username = 'carol' "
+                + "and details->>'extension' = ? and details->'approvers' = '[\"carol\"]'",
+                request, extension)).isEqualTo(1);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'decision.refused' and actor_username = 'alice' "
+                + "and details->>'extension' = ?", request, extension)).isEqualTo(1);
+    }
+
+    @Test
+    void deniedWithdrawnOrOutlived_leavesTheEndAlone_andIsAudited() {
+        String id = activeGrant("extend-approved");
+        UUID request = UUID.fromString(id);
+        Instant end = expiresAt(id);
+
+        String denied = extend(ALICE, id, "PT2M").then().statusCode(202).extract()
+                .path("extensions[0].id");
+        decideExtension(BOB, id, denied, "deny", "").then().statusCode(400)
+                .body("errors.field", hasItem("comment"));
+        decideExtension(BOB, id, denied, "deny", "wrap up and hand over instead")
+                .then().statusCode(200).body("extensions[0].state", equalTo("DENIED"));
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.extension_denied' and actor_username = 'bob' "
+                + "and details->>'comment' = 'wrap up and hand over instead'", request))
+                .isEqualTo(1);
+
+        String withdrawn = extend(ALICE, id, "PT2M").then().statusCode(202).extract()
+                .path("extensions[1].id");
+        Api.as(BOB).when().post("/api/requests/" + id + "/extensions/" + withdrawn + "/withdraw")
+                .then().statusCode(403);
+        Api.as(ALICE).when().post("/api/requests/" + id + "/extensions/" + withdrawn
+                + "/withdraw").then().statusCode(200)
+                .body("extensions[1].state", equalTo("WITHDRAWN"));
+
+        String outlived = extend(ALICE, id, "PT2M").then().statusCode(202).extract()
+                .path("extensions[2].id");
+        Api.as(ALICE).body(Map.of("reason", "done early")).when()
+                .post("/api/requests/" + id + "/revoke").then().statusCode(202);
+        assertThat(Api.as(ALICE).when().get("/api/requests/" + id).then().statusCode(200)
+                .extract().<String>path("extensions[2].state")).isEqualTo("EXPIRED");
+        decideExtension(CAROL, id, outlived, "approve", "").then().statusCode(409)
+                .contentType(PROBLEM);
+        decideExtension(CAROL, id, UUID.randomUUID().toString(), "approve", "")
+                .then().statusCode(404).contentType(PROBLEM);
+
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.extension_expired' and details->>'extension' = ?",
+                request, outlived)).isEqualTo(1);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.extended'", request)).isZero();
+        assertThat(expiresAt(id)).isEqualTo(end);
+        assertThat(count("select count(*) from access_grant where request_id = ? "
+                + "and extensions = 0", request)).isEqualTo(1);
+    }
+
+    private String activeGrant(String entitlement) {
+        String id = api.submit(ALICE, entitlement, "PT1M");
+        Api.decide(BOB, id, "approve", "ok").then().statusCode(200);
+        Api.awaitState(ALICE, id, "ACTIVE", ACTIVATION);
+        return id;
+    }
+
+    private static Response extend(String user, String id, String duration) {
+        return Api.as(user).body(Map.of("duration", duration,
+                        "reason", "The migration needs a little longer"))
+                .when().post("/api/requests/" + id + "/extend");
+    }
+
+    private static Response decideExtension(String user, String id, String extension,
+            String decision, String comment) {
+        return Api.as(user).body(Map.of("comment", comment)).when()
+                .post("/api/requests/" + id + "/extensions/" + extension + "/" + decision);
+    }
+
+    private static Instant expiresAt(String id) {
+        return Instant.parse(Api.as(ALICE).when().get("/api/requests/" + id)
+                .then().statusCode(200).extract().path("grant.expiresAt"));
+    }
+
+    /** The grant's job key has exactly one trigger, a revoke firing at the grant's end. */
+    private void assertOneRevokeJobAt(String id, Instant at) {
+        assertThat(count("select count(*) from qrtz_triggers where job_group = 'GRANT' "
+                + "and job_name = ?", id)).isEqualTo(1);
+        assertThat(count("select count(*) from qrtz_triggers where job_group = 'GRANT' "
+                + "and job_name = ? and trigger_group = 'REVOKE_GRANT'", id)).isEqualTo(1);
+        assertThat(jobs.nextFireTime(JobKind.REVOKE_GRANT, id).toEpochMilli())
+                .isEqualTo(at.toEpochMilli());
+    }
+
+    private long lastAuditId() {
+        return count("select coalesce(max(id), 0) from audit_event");
+    }
+
+    private long count(String sql, Object... params) {
+        return Database.count(db, sql, params);
+    }
+}
