@@ -43,6 +43,10 @@ public class BreakGlassReview {
 
     public String comment;
 
+    /** When the overdue reminder went out, if it did. */
+    @Column(name = "reminded_at")
+    public Instant remindedAt;
+
     @Version
     long version;
 

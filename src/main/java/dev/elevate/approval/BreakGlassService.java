@@ -2,6 +2,7 @@ package dev.elevate.approval;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,13 +21,17 @@ import dev.elevate.identity.Actor;
 import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
 import dev.elevate.identity.directory.KeycloakDirectory;
+import dev.elevate.notification.NotificationService;
 import dev.elevate.request.AccessRequest;
+import dev.elevate.request.AccessRequestRepository;
 import dev.elevate.request.FieldViolation;
 import dev.elevate.request.InvalidRequestException;
 import dev.elevate.request.NotEligibleException;
 import dev.elevate.request.RequestConflictException;
 import dev.elevate.request.RequestNotFoundException;
+import dev.elevate.request.RequestRules;
 import dev.elevate.request.VisibleRequests;
+import dev.elevate.scheduling.JobScheduler;
 
 /**
  * The second person's sign-off on a break-glass use: someone other than the user, who is an
@@ -54,17 +59,34 @@ public class BreakGlassService {
     AuditTrail audit;
 
     @Inject
+    AccessRequestRepository requests;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    JobScheduler jobs;
+
+    @Inject
     Clock clock;
 
     @Transactional(dontRollbackOn = {NotEligibleException.class, RequestConflictException.class})
     public BreakGlassReview review(UUID requestId, String outcome, String comment, Caller caller,
             Actor actor) {
+        List<FieldViolation> violations = new ArrayList<>();
         BreakGlassReview.Outcome verdict = parse(outcome);
+        if (verdict == null) {
+            violations.add(new FieldViolation("outcome", "must be JUSTIFIED or UNJUSTIFIED"));
+        }
         String text = comment == null ? "" : comment.strip();
-        if (text.length() < 10 || text.length() > ApprovalService.COMMENT_MAX) {
-            throw new InvalidRequestException(List.of(new FieldViolation("comment",
-                    "must be 10 to " + ApprovalService.COMMENT_MAX + " characters: say what you "
-                            + "checked")));
+        if (text.length() < 10 || text.length() > ApprovalService.COMMENT_MAX
+                || RequestRules.hasControlCharacters(text)) {
+            violations.add(new FieldViolation("comment", "must be 10 to "
+                    + ApprovalService.COMMENT_MAX + " characters without control characters: "
+                    + "say what you checked"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
         }
         AccessRequest request = visible.lockFor(requestId, caller);
         BreakGlassReview review = reviews.findForUpdate(requestId)
@@ -98,13 +120,35 @@ public class BreakGlassService {
         return review;
     }
 
+    /**
+     * The review deadline came: if the use is still unreviewed, the audit trail and Slack say
+     * so, once. A job that fires early waits for the deadline.
+     */
+    @Transactional
+    public void remindIfOverdue(UUID requestId) {
+        BreakGlassReview review = reviews.findForUpdate(requestId).orElse(null);
+        if (review == null || review.isReviewed() || review.remindedAt != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!review.isOverdue(now)) {
+            jobs.breakGlassDue(requestId, review.dueAt);
+            return;
+        }
+        AccessRequest request = requests.findById(requestId);
+        review.remindedAt = now;
+        audit.breakGlassReviewOverdue(request, review.dueAt);
+        notifications.breakGlassReviewOverdue(request, review.dueAt);
+        LOG.warnf("break-glass review overdue: request=%s user=%s entitlement=%s due=%s",
+                requestId, request.requesterUsername(), request.entitlementKey(), review.dueAt);
+    }
+
     private static BreakGlassReview.Outcome parse(String outcome) {
         try {
             return BreakGlassReview.Outcome.valueOf(outcome == null ? ""
                     : outcome.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldViolation("outcome",
-                    "must be JUSTIFIED or UNJUSTIFIED")));
+            return null;
         }
     }
 

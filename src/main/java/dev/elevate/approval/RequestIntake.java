@@ -99,6 +99,7 @@ public class RequestIntake {
         audit.breakGlassActivated(request, submitted.actor(), request.justification(), due);
         grants.prepare(request, submitted.offer().entitlement());
         notifications.breakGlassUsed(request, submitted.offer().entitlement(), due);
+        jobs.breakGlassDue(request.id(), due);
         LOG.warnf("BREAK-GLASS access: request=%s user=%s entitlement=%s reviewDue=%s",
                 request.id(), request.requesterUsername(), request.entitlementKey(), due);
     }

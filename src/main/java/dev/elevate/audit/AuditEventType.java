@@ -7,6 +7,7 @@ public enum AuditEventType {
     REQUEST_AUTO_APPROVED("request.auto_approved"),
     BREAK_GLASS_ACTIVATED("break_glass.activated"),
     BREAK_GLASS_REVIEWED("break_glass.reviewed"),
+    BREAK_GLASS_REVIEW_OVERDUE("break_glass.review_overdue"),
     START_REFUSED("grant.start_refused"),
     GRANT_EXTENDED("grant.extended"),
     EXTENSION_REQUESTED("grant.extension_requested"),

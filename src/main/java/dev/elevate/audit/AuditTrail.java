@@ -70,6 +70,11 @@ public class AuditTrail {
                 "late", late));
     }
 
+    public void breakGlassReviewOverdue(AccessRequest request, Instant due) {
+        record(AuditEventType.BREAK_GLASS_REVIEW_OVERDUE, request, Actor.scheduler(),
+                details("reviewDue", due.toString()));
+    }
+
     public void scheduledStartRefused(AccessRequest request, List<String> reasons) {
         record(AuditEventType.START_REFUSED, request, Actor.scheduler(),
                 details("reasons", reasons));

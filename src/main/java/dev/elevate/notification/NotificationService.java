@@ -103,6 +103,15 @@ public class NotificationService {
                 SlackMessages.breakGlassUsed(request, entitlement, link, reviewDue.toString()));
     }
 
+    /** A break-glass use passed its review deadline unreviewed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage breakGlassReviewOverdue(AccessRequest request, Instant due) {
+        String link = reviewLink(request) + "#break-glass";
+        return enqueue(request, "OVERDUE break-glass review: " + request.requesterUsername()
+                + " used " + request.entitlementKey() + "; review was due " + due, link,
+                SlackMessages.breakGlassReviewOverdue(request, due.toString(), link));
+    }
+
     /** Asks approvers to decide on more time for an active grant, before it ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMessage extensionRequested(AccessRequest request, Duration more, String reason,

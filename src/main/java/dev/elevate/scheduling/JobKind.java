@@ -14,7 +14,8 @@ public enum JobKind {
     ACTIVATE_GRANT(ActivateGrantJob.class, "GRANT"),
     REVOKE_GRANT(RevokeGrantJob.class, "GRANT"),
     TIME_OUT_REQUEST(TimeOutRequestJob.class, "TIME_OUT_REQUEST"),
-    DELIVER_NOTIFICATION(DeliverNotificationJob.class, "DELIVER_NOTIFICATION");
+    DELIVER_NOTIFICATION(DeliverNotificationJob.class, "DELIVER_NOTIFICATION"),
+    BREAK_GLASS_DUE(BreakGlassDueJob.class, "BREAK_GLASS_DUE");
 
     static final String ID = "id";
 

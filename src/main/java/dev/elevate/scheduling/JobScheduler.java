@@ -49,6 +49,10 @@ public class JobScheduler {
         unschedule(JobKind.TIME_OUT_REQUEST, requestId.toString());
     }
 
+    public void breakGlassDue(UUID requestId, Instant at) {
+        schedule(JobKind.BREAK_GLASS_DUE, requestId.toString(), at);
+    }
+
     public void deliverNotification(long messageId, Instant at) {
         schedule(JobKind.DELIVER_NOTIFICATION, Long.toString(messageId), at);
     }

@@ -27,6 +27,18 @@ public final class Database {
         }
     }
 
+    /** Runs an update (test set-up such as moving a deadline) and returns the rows changed. */
+    public static int update(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a statement and returns the error the database raised, or null if it succeeded. */
     public static SQLException tryExecute(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -25,4 +25,9 @@ public final class SlackMessages {
         return SlackTemplates.extensionRequested(request, extendBy, reason, currentEnd,
                 reviewUrl).render();
     }
+
+    public static String breakGlassReviewOverdue(AccessRequest request, String reviewDue,
+            String reviewUrl) {
+        return SlackTemplates.breakGlassReviewOverdue(request, reviewDue, reviewUrl).render();
+    }
 }

@@ -17,6 +17,9 @@ class SlackTemplates {
     static native TemplateInstance breakGlassUsed(AccessRequest request,
             Entitlement entitlement, String reviewUrl, String reviewDue);
 
+    static native TemplateInstance breakGlassReviewOverdue(AccessRequest request,
+            String reviewDue, String reviewUrl);
+
     static native TemplateInstance extensionRequested(AccessRequest request, String extendBy,
             String reason, String currentEnd, String reviewUrl);
 

@@ -1,6 +1,7 @@
 package dev.elevate.web.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 
 import dev.elevate.approval.ApprovalService;
+import dev.elevate.approval.BreakGlassReview;
+import dev.elevate.approval.BreakGlassService;
 import dev.elevate.approval.Decision;
 import dev.elevate.grant.GrantExtension;
 import dev.elevate.grant.GrantService;
@@ -47,7 +50,13 @@ public class RequestApi {
     GrantService grants;
 
     @Inject
+    BreakGlassService breakGlass;
+
+    @Inject
     RequestDetailsQuery query;
+
+    @Inject
+    Clock clock;
 
     // NB. Who may request what is the catalog's to say (roles or groups), not a fixed role.
     @POST
@@ -147,6 +156,22 @@ public class RequestApi {
         approvals.decide(id, decision, body == null ? null : body.comment(), me,
                 me.via(Channel.API));
         return view(id);
+    }
+
+    /** The body of {@code POST /api/requests/{id}/break-glass-review}. */
+    public record BreakGlassReviewBody(String outcome, String comment) {
+    }
+
+    /** A second person signs off a break-glass use: JUSTIFIED or UNJUSTIFIED, and why. */
+    @POST
+    @Path("{id}/break-glass-review")
+    public BreakGlassApi.UseView reviewBreakGlass(@PathParam("id") UUID id,
+            BreakGlassReviewBody body) {
+        Caller me = caller.get();
+        BreakGlassReviewBody input = body == null ? new BreakGlassReviewBody(null, null) : body;
+        BreakGlassReview review = breakGlass.review(id, input.outcome(), input.comment(), me,
+                me.via(Channel.API));
+        return BreakGlassApi.UseView.of(review, clock.instant());
     }
 
     private RequestView decideExtension(UUID id, UUID extension, Decision decision,

@@ -21,6 +21,9 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import dev.elevate.approval.ApprovalService;
+import dev.elevate.approval.BreakGlassReview;
+import dev.elevate.approval.BreakGlassReviewRepository;
+import dev.elevate.approval.BreakGlassService;
 import dev.elevate.approval.StepUpRequiredException;
 import dev.elevate.approval.Decision;
 import dev.elevate.approval.policy.PolicyEvaluation;
@@ -48,8 +51,8 @@ public class ApprovalPages {
                 List<RequestDetails> extensions);
 
         static native TemplateInstance review(RequestDetails details, PolicyEvaluation evaluation,
-                ExtensionReview extension, String via, String notice, FormErrors errors,
-                String base);
+                ExtensionReview extension, BreakGlassReview breakGlass, String via,
+                String notice, FormErrors errors, String base);
     }
 
     /** The extension waiting on this request's grant, and the rules for deciding it. */
@@ -67,6 +70,12 @@ public class ApprovalPages {
 
     @Inject
     ApprovalService approvals;
+
+    @Inject
+    BreakGlassService breakGlass;
+
+    @Inject
+    BreakGlassReviewRepository breakGlassReviews;
 
     @GET
     public TemplateInstance inbox() {
@@ -122,6 +131,18 @@ public class ApprovalPages {
         return decideExtension(id, extension, Decision.DENY, comment, via);
     }
 
+    /** The second person's sign-off on a break-glass use; the service says who may. */
+    @POST
+    @Path("{id}/break-glass-review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reviewBreakGlass(@PathParam("id") UUID id,
+            @FormParam("outcome") String outcome, @FormParam("comment") String comment,
+            @FormParam("via") String via) {
+        Caller me = caller.get();
+        return decided(id, via, Notice.BREAK_GLASS_REVIEWED, () -> breakGlass.review(id,
+                outcome, comment, me, me.via(channel(via))));
+    }
+
     private TemplateInstance review(UUID id, String via, String notice, FormErrors errors) {
         Caller me = caller.get();
         RequestDetails details = query.visibleTo(id, me);
@@ -130,7 +151,8 @@ public class ApprovalPages {
                         approvals.evaluate(details.request(), x.extension(), me)))
                 .orElse(null);
         return Templates.review(details, approvals.evaluate(details.request(), me), extension,
-                "slack".equals(via) ? "slack" : "", notice, errors, base());
+                breakGlassReviews.findById(id), "slack".equals(via) ? "slack" : "", notice,
+                errors, base());
     }
 
     /** Where this page's forms post: the normal session, or the step-up one. */

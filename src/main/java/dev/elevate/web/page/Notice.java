@@ -15,7 +15,8 @@ public enum Notice {
             + "lapses when the access ends."),
     EXTENSION_WITHDRAWN("Extension withdrawn."),
     EXTENSION_APPROVED("Your approval of the extension is recorded."),
-    EXTENSION_DENIED("The extension is denied.");
+    EXTENSION_DENIED("The extension is denied."),
+    BREAK_GLASS_REVIEWED("Your review of the break-glass use is recorded.");
 
     private final String text;
 
