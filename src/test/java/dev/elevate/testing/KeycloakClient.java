@@ -3,11 +3,13 @@ package dev.elevate.testing;
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Talks to the test Keycloak over plain HTTP, independently of Elevate's own connector: bearer
@@ -114,6 +116,45 @@ public final class KeycloakClient {
         given().baseUri(url()).auth().oauth2(token)
                 .when().put("/admin/realms/elevate/users/" + userId(username) + "/groups/"
                         + groupId(token, groupPath))
+                .then().statusCode(204);
+    }
+
+    /** Creates a realm role unless it exists; a composite one contains the given roles. */
+    public static void ensureRealmRole(String role, String... contains) {
+        String token = adminToken();
+        int found = given().baseUri(url()).auth().oauth2(token)
+                .when().get("/admin/realms/elevate/roles/" + role).statusCode();
+        if (found == 404) {
+            given().baseUri(url()).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("name", role, "description", "created by a test"))
+                    .when().post("/admin/realms/elevate/roles")
+                    .then().statusCode(201);
+        }
+        if (contains.length > 0) {
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (String part : contains) {
+                parts.add(given().baseUri(url()).auth().oauth2(token)
+                        .when().get("/admin/realms/elevate/roles/" + part)
+                        .then().statusCode(200).extract().jsonPath().getMap("$"));
+            }
+            given().baseUri(url()).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(parts)
+                    .when().post("/admin/realms/elevate/roles/" + role + "/composites")
+                    .then().statusCode(204);
+        }
+    }
+
+    /** Grants a realm role to every member of the group with this full path, or takes it back. */
+    public static void groupRealmRole(String groupPath, String role, boolean granted) {
+        String token = adminToken();
+        Map<String, Object> representation = given().baseUri(url()).auth().oauth2(token)
+                .when().get("/admin/realms/elevate/roles/" + role)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        RequestSpecification call = given().baseUri(url())
+                .auth().oauth2(token).contentType(ContentType.JSON).body(List.of(representation));
+        String mappings = "/admin/realms/elevate/groups/" + groupId(token, groupPath)
+                + "/role-mappings/realm";
+        (granted ? call.when().post(mappings) : call.when().delete(mappings))
                 .then().statusCode(204);
     }
 

@@ -3,7 +3,9 @@ package dev.elevate.identity.directory;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,12 +64,13 @@ public class KeycloakDirectory {
 
     /**
      * Enabled people in any of the groups (members of their subgroups included) or holding any
-     * of the roles directly or through a group, keyed by subject. Unknown groups or roles name
-     * nobody.
+     * of the roles directly, through a group, or through a composite realm role that contains
+     * it, keyed by subject: the same people whose effective roles {@link #person} would show.
+     * Unknown groups or roles name nobody.
      *
-     * <p>TODO: holders of a role only through a composite role are not found here; the
-     * decision-time check sees them, so they can still approve, but the submission-time
-     * "could anyone approve" check does not count them.
+     * <p>TODO: a realm role reached only through a composite client role is not followed; the
+     * decision-time check still sees such holders, so only the submission-time "could anyone
+     * approve" count misses them.
      */
     public Map<String, String> members(List<String> groupPaths, List<String> roleNames) {
         return call(() -> {
@@ -77,7 +80,7 @@ public class KeycloakDirectory {
             for (String path : groupPaths) {
                 groupId(r, path).ifPresent(groupIds::add);
             }
-            for (String role : roleNames) {
+            for (String role : withCompositesHolding(r, roleNames)) {
                 try {
                     addAll(people, r.roles().get(role).getUserMembers(true, 0, MAX_PEOPLE));
                     r.roles().get(role).getRoleGroupMembers(0, PAGE)
@@ -98,6 +101,35 @@ public class KeycloakDirectory {
             }
             return people;
         });
+    }
+
+    /**
+     * The roles named, and every composite realm role that contains one of them at any depth:
+     * whoever holds those holds the named role in effect.
+     */
+    private static Set<String> withCompositesHolding(RealmResource r, List<String> roleNames) {
+        Set<String> found = new LinkedHashSet<>(roleNames);
+        if (roleNames.isEmpty()) {
+            return found;
+        }
+        Map<String, Set<String>> containedBy = new HashMap<>();
+        for (RoleRepresentation role : r.roles().list(false)) {
+            if (Boolean.TRUE.equals(role.isComposite())) {
+                for (RoleRepresentation part : r.rolesById().getRealmRoleComposites(role.getId())) {
+                    containedBy.computeIfAbsent(part.getName(), k -> new HashSet<>())
+                            .add(role.getName());
+                }
+            }
+        }
+        Deque<String> walk = new ArrayDeque<>(roleNames);
+        while (!walk.isEmpty()) {
+            for (String parent : containedBy.getOrDefault(walk.pop(), Set.of())) {
+                if (found.add(parent)) {
+                    walk.add(parent);
+                }
+            }
+        }
+        return found;
     }
 
     private static Optional<String> groupId(RealmResource r, String path) {
