@@ -1,5 +1,6 @@
 package dev.elevate.approval;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 
 import dev.elevate.approval.policy.ApprovalPolicy;
 import dev.elevate.entitlement.policy.AccessPolicy;
+import dev.elevate.entitlement.policy.AutoApprovalRule;
 import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.grant.StartCheck;
 import dev.elevate.identity.Channel;
@@ -20,7 +22,7 @@ import dev.elevate.request.AccessRequest;
 /**
  * At a scheduled start, the requester must still be eligible and the approvals must still
  * meet every step with the approvers Keycloak lists now: days may have passed since the
- * decisions, and people change teams.
+ * decisions, and people change teams. An auto-approval rule must still match then too.
  */
 @ApplicationScoped
 public class ScheduledStartCheck implements StartCheck {
@@ -33,6 +35,9 @@ public class ScheduledStartCheck implements StartCheck {
 
     @Inject
     KeycloakDirectory directory;
+
+    @Inject
+    Clock clock;
 
     @Override
     public List<String> refusals(AccessRequest request) {
@@ -52,6 +57,7 @@ public class ScheduledStartCheck implements StartCheck {
             }
             if (Channel.RULE.code().equals(approval.channel)) {
                 byRule = true;
+                ruleRefusal(policy, approval, request, requester).ifPresent(reasons::add);
                 continue;
             }
             Approval recheck = approval.withSteps(directory.person(approval.approverSubject)
@@ -63,5 +69,22 @@ public class ScheduledStartCheck implements StartCheck {
                     + "groups or roles they approved for");
         }
         return reasons;
+    }
+
+    /**
+     * A rule approved the request in its own name: at the start it must still match, with
+     * the requester's groups now and the hours at this moment.
+     */
+    private Optional<String> ruleRefusal(AccessPolicy policy, Approval approval,
+            AccessRequest request, Optional<Person> requester) {
+        Optional<AutoApprovalRule> rule = policy.autoApproval().stream()
+                .filter(r -> r.approverName().equals(approval.approverSubject))
+                .findFirst();
+        boolean holds = rule.isPresent() && requester.isPresent() && rule.get().matches(
+                requester.get().groups(), requester.get().roles(), request.duration(),
+                clock.instant());
+        return holds ? Optional.empty() : Optional.of("Auto-approval rule "
+                + approval.approverUsername + " no longer matches at the start: the requester "
+                + "left its groups, or the start falls outside its hours");
     }
 }

@@ -332,6 +332,36 @@ class PolicyRulesIntegrationTest {
     }
 
     @Test
+    void scheduledStart_approvedByARule_isRefusedWhenTheRuleNoLongerMatches() {
+        Map<String, Object> body = body("staging-debug", "PT5M");
+        body.put("startsAt", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(6)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        String id = post(HEIDI, body).then().statusCode(201)
+                .body("state", equalTo("APPROVED")).extract().path("id");
+        api.track(HEIDI, id);
+        created.add(id);
+        UUID request = UUID.fromString(id);
+
+        // Off the on-call rota before the start: the rule that approved her no longer holds.
+        KeycloakClient.removeFromGroup(HEIDI, "/engineering/oncall");
+        try {
+            Api.await(() -> count("select count(*) from audit_event where request_id = ? "
+                    + "and type = 'grant.start_refused'", request) == 1,
+                    Duration.ofSeconds(30), () -> "the start of " + id + " to be refused");
+        } finally {
+            KeycloakClient.addToGroup(HEIDI, "/engineering/oncall");
+        }
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.start_refused' and actor_username = 'scheduler' "
+                + "and details->>'reasons' like '%Auto-approval rule rule:on-call no longer "
+                + "matches%'", request)).isEqualTo(1);
+        Api.awaitState(HEIDI, id, "REVOKED", ACTIVATION);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.activated'", request)).isZero();
+        assertThat(KeycloakClient.realmRoles(HEIDI)).doesNotContain(ROLE);
+    }
+
+    @Test
     void scheduledStartInThePast_is400NamingTheField() {
         String stored = "select count(*) from access_request where requester_username = 'alice' "
                 + "and entitlement_key = 'quick-debug'";
