@@ -30,6 +30,15 @@ public class BreakGlassReviewRepository implements PanacheRepositoryBase<BreakGl
         return count("reviewedAt is null and dueAt < ?1", now);
     }
 
+    /** Unreviewed uses past their deadline whose reminder has not gone out. */
+    public List<UUID> listDueUnreminded(Instant before) {
+        return getEntityManager().createQuery("select r.requestId from BreakGlassReview r "
+                        + "where r.reviewedAt is null and r.remindedAt is null "
+                        + "and r.dueAt < :before", UUID.class)
+                .setParameter("before", before)
+                .getResultList();
+    }
+
     public Optional<BreakGlassReview> findForUpdate(UUID requestId) {
         return findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.elevate.approval.BreakGlassReviewRepository;
 import dev.elevate.grant.AccessGrantRepository;
 import dev.elevate.grant.OverdueGrant;
 import dev.elevate.request.AccessRequest;
@@ -20,7 +21,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Finds work whose job went missing (an unexpected error inside a job, a trigger deleted by
- * hand) and schedules it again, so every grant ends and every request is decided or timed out.
+ * hand) and schedules it again, so every grant ends, every request is decided or timed out,
+ * and every overdue break-glass review is announced.
  * Quartz runs it on one instance of the cluster at a time.
  *
  * <p>NB. Each candidate is re-checked under its request's row lock in a transaction of its own:
@@ -37,6 +39,9 @@ public class OverdueWorkSweep {
 
     @Inject
     AccessGrantRepository grants;
+
+    @Inject
+    BreakGlassReviewRepository breakGlass;
 
     @Inject
     JobScheduler jobs;
@@ -63,6 +68,11 @@ public class OverdueWorkSweep {
             UUID id = grant.requestId();
             rescheduled += QuarkusTransaction.requiringNew().call(() -> grantStep(id, overdue));
         }
+        List<UUID> unreminded = QuarkusTransaction.requiringNew()
+                .call(() -> breakGlass.listDueUnreminded(overdue));
+        for (UUID id : unreminded) {
+            rescheduled += QuarkusTransaction.requiringNew().call(() -> breakGlassDue(id));
+        }
         if (rescheduled > 0) {
             LOG.warnf("overdue work rescheduled: jobs=%d", rescheduled);
         }
@@ -75,6 +85,15 @@ public class OverdueWorkSweep {
             return 0;
         }
         jobs.timeOutRequest(id, clock.instant());
+        return 1;
+    }
+
+    /** The reminder itself goes out once, under the review's row lock, however often asked. */
+    private int breakGlassDue(UUID id) {
+        if (jobs.nextFireTime(JobKind.BREAK_GLASS_DUE, id.toString()) != null) {
+            return 0;
+        }
+        jobs.breakGlassDue(id, clock.instant());
         return 1;
     }
 

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
 
 import dev.elevate.scheduling.JobKind;
 import dev.elevate.scheduling.JobScheduler;
@@ -51,6 +54,9 @@ class BreakGlassReviewTest {
 
     @Inject
     BreakGlassService breakGlass;
+
+    @Inject
+    Scheduler quartz;
 
     private final Api api = new Api();
 
@@ -143,6 +149,22 @@ class BreakGlassReviewTest {
         assertThat(count("select count(*) from audit_event where request_id = ? "
                 + "and type = 'break_glass.reviewed' and details->>'late' = 'true'", request))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void reminderWhoseJobWentMissing_isSentByTheSweep() throws Exception {
+        String id = breakGlassUse();
+        UUID request = UUID.fromString(id);
+        assertThat(quartz.deleteJob(JobKey.jobKey(id, "BREAK_GLASS_DUE"))).isTrue();
+        Database.update(db, "update break_glass_review set due_at = now() - interval '1 minute' "
+                + "where request_id = ?", request);
+
+        Api.await(() -> count("select count(*) from break_glass_review where request_id = ? "
+                + "and reminded_at is not null", request) == 1, Duration.ofSeconds(30),
+                () -> "the sweep to send the overdue reminder for " + id);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'break_glass.review_overdue'", request)).isEqualTo(1);
+        reviewByApi(CAROL, id, "JUSTIFIED", "Checked: INC-4411 was open").then().statusCode(200);
     }
 
     private String breakGlassUse() {
