@@ -3,6 +3,7 @@ package dev.elevate.grant;
 import static dev.elevate.testing.DemoUsers.ALICE;
 import static dev.elevate.testing.DemoUsers.BOB;
 import static dev.elevate.testing.DemoUsers.CAROL;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,8 +26,10 @@ import dev.elevate.scheduling.JobKind;
 import dev.elevate.scheduling.JobScheduler;
 import dev.elevate.testing.Api;
 import dev.elevate.testing.Database;
+import dev.elevate.testing.KeycloakClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * More time on an active grant: within the policy's count and cap, at once or after approvers
@@ -130,6 +133,15 @@ class GrantExtensionTest {
                 + "and type = 'grant.extension_requested' and details->>'extension' = ?",
                 request, extension)).isEqualTo(1);
 
+        Api.as(CAROL).when().get("/api/requests/" + id + "/rules").then().statusCode(200)
+                .body("extension", equalTo(extension))
+                .body("decision.mayApprove", equalTo(false))
+                .body("extensionDecision.mayApprove", equalTo(true))
+                .body("extensionDecision.progress", containsString("0 of 1 approvals"));
+        Api.as(ALICE).when().get("/api/requests/" + id + "/rules").then().statusCode(200)
+                .body("extensionDecision.checks.find { it.rule == 'not-requester' }.met",
+                        equalTo(false));
+
         // One waits at a time, and the requester is never their own approver.
         extend(ALICE, id, "PT1M").then().statusCode(409).contentType(PROBLEM);
         decideExtension(ALICE, id, extension, "approve", "").then().statusCode(403)
@@ -202,6 +214,55 @@ class GrantExtensionTest {
         assertThat(expiresAt(id)).isEqualTo(end);
         assertThat(count("select count(*) from access_grant where request_id = ? "
                 + "and extensions = 0", request)).isEqualTo(1);
+    }
+
+    @Test
+    void onThePages_theRequesterAsks_andAnApproverDecidesOnTheReviewPage() {
+        String id = activeGrant("extend-approved");
+        Instant end = expiresAt(id);
+
+        String token = page(ALICE).get("/requests/" + id).then().statusCode(200)
+                .body(containsString("id=\"extend\""))
+                .body(containsString("approvers must agree"))
+                .extract().cookie("elevate-csrf");
+        page(ALICE).cookie("elevate-csrf", token).formParam("csrf", token)
+                .formParam("duration", "ten minutes").formParam("reason", "")
+                .post("/requests/" + id + "/extend")
+                .then().statusCode(400)
+                .body(containsString("must be a positive ISO-8601 duration"));
+        assertThat(count("select count(*) from grant_extension where request_id = ?",
+                UUID.fromString(id))).isZero();
+        page(ALICE).cookie("elevate-csrf", token).formParam("csrf", token)
+                .formParam("duration", "PT3M").formParam("reason", "Index rebuild runs long")
+                .post("/requests/" + id + "/extend")
+                .then().statusCode(303)
+                .header("Location", containsString("notice=extension_requested"));
+
+        String approverToken = page(CAROL).get("/approvals/" + id + "?via=slack").then()
+                .statusCode(200)
+                .body(containsString("Extension requested"))
+                .body(containsString("Index rebuild runs long"))
+                .extract().cookie("elevate-csrf");
+        String extension = Api.as(ALICE).when().get("/api/requests/" + id).then()
+                .extract().path("extensions[0].id");
+        page(CAROL).cookie("elevate-csrf", approverToken).formParam("csrf", approverToken)
+                .formParam("via", "slack").formParam("comment", "")
+                .post("/approvals/" + id + "/extensions/" + extension + "/approve")
+                .then().statusCode(303)
+                .header("Location", containsString("notice=extension_approved"));
+
+        assertThat(expiresAt(id)).isEqualTo(end.plus(Duration.ofMinutes(3)));
+        assertThat(count("select count(*) from approval where extension_id = ?::uuid "
+                + "and approver_username = 'carol' and channel = 'slack-link'", extension))
+                .isEqualTo(1);
+        page(ALICE).get("/requests/" + id).then().statusCode(200)
+                .body(containsString("data-extension-id=\"" + extension + "\""))
+                .body(containsString("data-state=\"APPROVED\""));
+    }
+
+    private static RequestSpecification page(String username) {
+        return given().auth().oauth2(KeycloakClient.accessToken(username)).redirects()
+                .follow(false);
     }
 
     private String activeGrant(String entitlement) {

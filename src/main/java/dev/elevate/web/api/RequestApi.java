@@ -28,6 +28,8 @@ import dev.elevate.identity.Channel;
 import dev.elevate.identity.CurrentCaller;
 import dev.elevate.request.AccessRequest;
 import dev.elevate.request.RequestService;
+import dev.elevate.web.ExtensionDetails;
+import dev.elevate.web.RequestDetails;
 import dev.elevate.web.RequestDetailsQuery;
 
 /** Access requests over JSON, for scripts and tools holding a Keycloak bearer token. */
@@ -78,6 +80,22 @@ public class RequestApi {
     @Path("{id}")
     public RequestView get(@PathParam("id") UUID id) {
         return view(id);
+    }
+
+    /**
+     * Which rules apply to the caller deciding this request and its pending extension, which
+     * are met and which are not; read live from Keycloak, changing nothing.
+     */
+    @GET
+    @Path("{id}/rules")
+    public RulesView rules(@PathParam("id") UUID id) {
+        Caller me = caller.get();
+        RequestDetails details = query.visibleTo(id, me);
+        ExtensionDetails pending = details.pendingExtension().orElse(null);
+        return RulesView.of(id, approvals.evaluate(details.request(), me),
+                pending == null ? null : pending.extension().id(),
+                pending == null ? null : approvals.evaluate(details.request(),
+                        pending.extension(), me));
     }
 
     /** The body of {@code POST /api/requests/{id}/extend}. */

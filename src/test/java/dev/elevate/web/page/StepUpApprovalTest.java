@@ -101,6 +101,12 @@ class StepUpApprovalTest {
                 .header("WWW-Authenticate", containsString("acr_values=\"gold\""))
                 .body("reasons[0]", containsString("second factor"));
 
+        Api.as(BOB).when().get("/api/requests/" + id + "/rules").then().statusCode(200)
+                .body("decision.needsStepUp", equalTo(true))
+                .body("decision.mayApprove", equalTo(false))
+                .body("decision.checks.find { it.rule == 'step-up' }.met", equalTo(false))
+                .body("decision.checks.find { it.rule == 'step-up' }.explanation",
+                        containsString("you have acr silver"));
         assertThat(Api.state(ALICE, id)).isEqualTo("PENDING");
         assertThat(Database.count(db, "select count(*) from approval where request_id = ?",
                 request)).isZero();
