@@ -16,7 +16,8 @@ CREATE TABLE grant_extension (
     expires_at_after    TIMESTAMPTZ,
     CONSTRAINT grant_extension_decided_whole CHECK ((state = 'PENDING') = (decided_at IS NULL)),
     CONSTRAINT grant_extension_applied_whole
-        CHECK ((state = 'APPROVED') = (expires_at_after IS NOT NULL))
+        CHECK ((state = 'APPROVED') = (expires_at_after IS NOT NULL)),
+    CONSTRAINT grant_extension_of_request UNIQUE (id, request_id)
 );
 
 -- One extension waits at a time, so approvers never weigh two at once.
@@ -25,7 +26,10 @@ CREATE UNIQUE INDEX grant_extension_one_pending ON grant_extension (request_id)
 CREATE INDEX grant_extension_request_idx ON grant_extension (request_id, requested_at);
 
 -- Decisions on an extension are approvals too, but count only for that extension.
-ALTER TABLE approval ADD COLUMN extension_id UUID REFERENCES grant_extension (id);
+ALTER TABLE approval ADD COLUMN extension_id UUID;
+-- An extension's decisions belong to the same request as the extension.
+ALTER TABLE approval ADD CONSTRAINT approval_extension_of_request
+    FOREIGN KEY (extension_id, request_id) REFERENCES grant_extension (id, request_id);
 ALTER TABLE approval DROP CONSTRAINT approval_one_per_person;
 CREATE UNIQUE INDEX approval_one_per_person ON approval (request_id, approver_subject)
     WHERE extension_id IS NULL;

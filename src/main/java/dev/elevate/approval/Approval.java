@@ -100,7 +100,7 @@ public class Approval {
         return copy;
     }
 
-    /** The same decision, made on an extension of the request's grant. */
+    /** Marks this (new, unsaved) decision as one on an extension of the request's grant. */
     public Approval onExtension(UUID extension) {
         this.extensionId = extension;
         return this;

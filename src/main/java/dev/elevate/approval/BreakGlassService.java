@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,17 +92,9 @@ public class BreakGlassService {
         AccessRequest request = visible.lockFor(requestId, caller);
         BreakGlassReview review = reviews.findForUpdate(requestId)
                 .orElseThrow(RequestNotFoundException::new);
-        AccessPolicy policy = policies.policy(request.policyVersionId());
-        if (request.isRequestedBy(caller)) {
-            throw refused(request, actor, new NotEligibleException(
-                    "You used this break-glass access; a second person must review it"));
-        }
-        boolean approver = directory.person(caller.subject())
-                .map(p -> !ApprovalPolicy.stepsFor(policy, p).isEmpty()).orElse(false);
-        if (!approver && !caller.hasRole(AppRole.ADMIN)) {
-            throw refused(request, actor, new NotEligibleException("Only an approver of "
-                    + policy.entitlement() + " (as Keycloak lists them now) or an admin may "
-                    + "review this use"));
+        Optional<String> refusal = reviewRefusal(request, caller);
+        if (refusal.isPresent()) {
+            throw refused(request, actor, new NotEligibleException(refusal.get()));
         }
         if (review.isReviewed()) {
             throw refused(request, actor, new RequestConflictException(
@@ -118,6 +111,24 @@ public class BreakGlassService {
         LOG.infof("break-glass reviewed: request=%s by=%s outcome=%s late=%s", requestId,
                 caller.username(), verdict, late);
         return review;
+    }
+
+    /**
+     * Why this caller may not review this request's break-glass use, judged by Keycloak now;
+     * empty when they may.
+     */
+    public Optional<String> reviewRefusal(AccessRequest request, Caller caller) {
+        if (request.isRequestedBy(caller)) {
+            return Optional.of("You used this break-glass access; a second person must review it");
+        }
+        AccessPolicy policy = policies.policy(request.policyVersionId());
+        boolean approver = directory.person(caller.subject())
+                .map(p -> !ApprovalPolicy.stepsFor(policy, p).isEmpty()).orElse(false);
+        if (!approver && !caller.hasRole(AppRole.ADMIN)) {
+            return Optional.of("Only an approver of " + policy.entitlement() + " (as Keycloak "
+                    + "lists them now) or an admin may review this use");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -84,7 +84,7 @@ public class AuditTrail {
     public void extensionRequested(AccessRequest request, Actor actor, UUID extension,
             String by, String reason) {
         record(AuditEventType.EXTENSION_REQUESTED, request, actor, details(
-                "extension", extension.toString(),
+                "extensionId", extension.toString(),
                 "extendedBy", by,
                 "reason", reason));
     }
@@ -95,10 +95,10 @@ public class AuditTrail {
     public void grantExtended(AccessRequest request, Actor actor, UUID extension, String by,
             Instant expiresAt, int count, String reason, List<String> approvers) {
         record(AuditEventType.GRANT_EXTENDED, request, actor, details(
-                "extension", extension.toString(),
+                "extensionId", extension.toString(),
                 "extendedBy", by,
                 "expiresAt", expiresAt.toString(),
-                "count", count,
+                "extension", count,
                 "reason", reason,
                 "approvers", approvers.isEmpty() ? null : approvers));
     }
@@ -107,7 +107,7 @@ public class AuditTrail {
     public void extensionClosed(AuditEventType type, AccessRequest request, Actor actor,
             UUID extension, String comment) {
         record(type, request, actor, details(
-                "extension", extension.toString(),
+                "extensionId", extension.toString(),
                 "comment", comment));
     }
 
@@ -129,7 +129,7 @@ public class AuditTrail {
     public void approvalRecorded(AccessRequest request, Actor actor, String comment,
             int approvalsGiven, Collection<String> countsFor, UUID extension) {
         record(AuditEventType.APPROVAL_RECORDED, request, actor, details(
-                "extension", extension == null ? null : extension.toString(),
+                "extensionId", extension == null ? null : extension.toString(),
                 "comment", comment,
                 "step", String.join(",", countsFor),
                 "approvalsGiven", approvalsGiven,
@@ -149,7 +149,7 @@ public class AuditTrail {
     public void decisionRefused(AccessRequest request, Actor actor, String decision,
             List<String> reasons, String acr, UUID extension) {
         record(AuditEventType.DECISION_REFUSED, request, actor, details(
-                "extension", extension == null ? null : extension.toString(),
+                "extensionId", extension == null ? null : extension.toString(),
                 "decision", decision,
                 "reasons", reasons,
                 "acr", acr));

@@ -50,6 +50,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class GrantService {
 
     public static final int REASON_MAX = 1000;
+    /** Beyond any policy's cap; keeps the arithmetic on instants far from overflowing. */
+    private static final Duration LONGEST_EXTENSION = Duration.ofDays(366);
     private static final Logger LOG = Logger.getLogger(GrantService.class);
 
     @Inject
@@ -183,7 +185,7 @@ public class GrantService {
         }
         AccessGrant grant = grants.findById(requestId);
         request.startRevocation();
-        expirePendingExtension(request);
+        expirePendingExtension(request, actor, "the access was ended early");
         grant.endReason = AccessGrant.EndReason.EARLY;
         grant.endedBy = actor.username();
         grant.revocationStartedAt = clock.instant();
@@ -305,9 +307,11 @@ public class GrantService {
         } catch (DateTimeParseException e) {
             more = null;
         }
-        if (more == null || more.isNegative() || more.isZero() || more.getNano() != 0) {
-            violations.add(new FieldViolation("duration",
-                    "must be a positive ISO-8601 duration in whole seconds, such as PT30M"));
+        if (more == null || more.isNegative() || more.isZero() || more.getNano() != 0
+                || more.compareTo(LONGEST_EXTENSION) > 0) {
+            violations.add(new FieldViolation("duration", "must be a positive ISO-8601 "
+                    + "duration in whole seconds, at most " + LONGEST_EXTENSION
+                    + ", such as PT30M"));
         }
         if (why.length() < RequestRules.JUSTIFICATION_MIN || why.length() > REASON_MAX
                 || RequestRules.hasControlCharacters(why)) {
@@ -345,11 +349,11 @@ public class GrantService {
     }
 
     /** A grant that ends takes its waiting extension with it. */
-    private void expirePendingExtension(AccessRequest request) {
+    private void expirePendingExtension(AccessRequest request, Actor actor, String why) {
         extensions.pendingFor(request.id()).ifPresent(extension -> {
             extension.close(GrantExtension.State.EXPIRED, clock.instant());
-            audit.extensionClosed(AuditEventType.EXTENSION_EXPIRED, request, Actor.scheduler(),
-                    extension.id(), "the grant ended before approvers decided");
+            audit.extensionClosed(AuditEventType.EXTENSION_EXPIRED, request, actor,
+                    extension.id(), why);
         });
     }
 
@@ -449,7 +453,8 @@ public class GrantService {
                 return null;
             }
             request.startRevocation();
-            expirePendingExtension(request);
+            expirePendingExtension(request, Actor.scheduler(),
+                    "the access ran out before approvers decided");
             grant.endReason = AccessGrant.EndReason.EXPIRY;
             grant.revocationStartedAt = now;
             audit.grantRevocationStarted(request, "expiry");

@@ -25,9 +25,10 @@ import io.quarkus.scheduler.Scheduled;
  * and every overdue break-glass review is announced.
  * Quartz runs it on one instance of the cluster at a time.
  *
- * <p>NB. Each candidate is re-checked under its request's row lock in a transaction of its own:
- * the list is only a hint, and the activation, expiry and revocation paths take the same lock,
- * so the sweep never replaces a job that one of them has just scheduled.
+ * <p>NB. Each request or grant candidate is re-checked under its request's row lock in a
+ * transaction of its own: the list is only a hint, and the activation, expiry and revocation
+ * paths take the same lock, so the sweep never replaces a job that one of them has just
+ * scheduled. Break-glass reminders need no lock (see {@link #breakGlassDue}).
  */
 @ApplicationScoped
 public class OverdueWorkSweep {
@@ -88,7 +89,10 @@ public class OverdueWorkSweep {
         return 1;
     }
 
-    /** The reminder itself goes out once, under the review's row lock, however often asked. */
+    /**
+     * No row lock here: the reminder job takes the review's lock and sends at most once, so
+     * scheduling it twice does no harm.
+     */
     private int breakGlassDue(UUID id) {
         if (jobs.nextFireTime(JobKind.BREAK_GLASS_DUE, id.toString()) != null) {
             return 0;

@@ -87,8 +87,11 @@ public class RequestDetailsQuery {
     /** Active grants of these entitlements whose extension waits for approvers. */
     @Transactional
     public List<RequestDetails> extensionInbox(List<String> entitlementKeys) {
-        List<AccessRequest> waiting = extensions.withPending(entitlementKeys).stream()
-                .map(requests::findById).toList();
+        List<UUID> pending = extensions.withPending(entitlementKeys);
+        Map<UUID, AccessRequest> found = pending.isEmpty() ? Map.of()
+                : requests.list("id in ?1", pending).stream()
+                        .collect(Collectors.toMap(AccessRequest::id, Function.identity()));
+        List<AccessRequest> waiting = pending.stream().map(found::get).toList();
         List<UUID> ids = waiting.stream().map(AccessRequest::id).toList();
         Map<UUID, List<GrantExtension>> byRequest = extensions.listFor(ids);
         return summaries(waiting).stream()

@@ -79,6 +79,16 @@ class BreakGlassReviewTest {
                 + "and type = 'request.action_refused' and actor_username = 'alice' "
                 + "and details->>'action' = 'break-glass review'", request)).isEqualTo(1);
 
+        // An auditor may see the use but is no approver of it: refused, and told so on the page.
+        page(DAVE).get("/approvals/" + id).then().statusCode(200)
+                .body(containsString("Only an approver of glass-debug"))
+                .body(not(containsString("id=\"break-glass-review\"")));
+        reviewByApi(DAVE, id, "JUSTIFIED", "Looks fine from the audit side").then()
+                .statusCode(403).contentType(PROBLEM);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'request.action_refused' and actor_username = 'dave' "
+                + "and details->>'action' = 'break-glass review'", request)).isEqualTo(1);
+
         String token = page(CAROL).get("/approvals/" + id).then().statusCode(200)
                 .body(containsString("id=\"break-glass-review\""))
                 .extract().cookie("elevate-csrf");

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,7 +70,7 @@ class GrantExtensionTest {
         assertOneRevokeJobAt(id, first);
         assertThat(count("select count(*) from audit_event where request_id = ? "
                 + "and type = 'grant.extended' and actor_username = 'alice' "
-                + "and details->>'count' = '1' and details->>'extendedBy' = 'PT2M' "
+                + "and details->>'extension' = '1' and details->>'extendedBy' = 'PT2M' "
                 + "and details->>'approvers' is null", request)).isEqualTo(1);
 
         extend(ALICE, id, "PT2M").then().statusCode(200);
@@ -121,8 +122,8 @@ class GrantExtensionTest {
 
         Response asked = extend(ALICE, id, "PT5M");
         asked.then().statusCode(202)
-                .body("extensions[0].state", equalTo("PENDING"))
-                .body("grant.expiresAt", equalTo(asked.path("grant.expiresAt")));
+                .body("extensions[0].state", equalTo("PENDING"));
+        assertThat(Instant.parse(asked.path("grant.expiresAt"))).isEqualTo(end);
         String extension = asked.path("extensions[0].id");
         assertThat(expiresAt(id)).isEqualTo(end);
         assertOneRevokeJobAt(id, end);
@@ -130,7 +131,7 @@ class GrantExtensionTest {
                 + "and summary like '%asks to extend%' and link like ?", request, "%" + id + "%"))
                 .isEqualTo(1);
         assertThat(count("select count(*) from audit_event where request_id = ? "
-                + "and type = 'grant.extension_requested' and details->>'extension' = ?",
+                + "and type = 'grant.extension_requested' and details->>'extensionId' = ?",
                 request, extension)).isEqualTo(1);
 
         Api.as(CAROL).when().get("/api/requests/" + id + "/rules").then().statusCode(200)
@@ -163,11 +164,11 @@ class GrantExtensionTest {
                 extension)).isEqualTo(1);
         assertThat(count("select count(*) from audit_event where request_id = ? "
                 + "and type = 'grant.extended' and actor_username = 'carol' "
-                + "and details->>'extension' = ? and details->'approvers' = '[\"carol\"]'",
+                + "and details->>'extensionId' = ? and details->'approvers' = '[\"carol\"]'",
                 request, extension)).isEqualTo(1);
         assertThat(count("select count(*) from audit_event where request_id = ? "
                 + "and type = 'decision.refused' and actor_username = 'alice' "
-                + "and details->>'extension' = ?", request, extension)).isEqualTo(1);
+                + "and details->>'extensionId' = ?", request, extension)).isEqualTo(1);
     }
 
     @Test
@@ -207,13 +208,37 @@ class GrantExtensionTest {
                 .then().statusCode(404).contentType(PROBLEM);
 
         assertThat(count("select count(*) from audit_event where request_id = ? "
-                + "and type = 'grant.extension_expired' and details->>'extension' = ?",
-                request, outlived)).isEqualTo(1);
+                + "and type = 'grant.extension_expired' and details->>'extensionId' = ? "
+                + "and actor_username = 'alice'", request, outlived)).isEqualTo(1);
         assertThat(count("select count(*) from audit_event where request_id = ? "
                 + "and type = 'grant.extended'", request)).isZero();
         assertThat(expiresAt(id)).isEqualTo(end);
         assertThat(count("select count(*) from access_grant where request_id = ? "
                 + "and extensions = 0", request)).isEqualTo(1);
+    }
+
+    @Test
+    void undecidedWhenTheAccessRunsOut_lapses_andTheGrantEndsOnTime() {
+        String id = api.submit(ALICE, "extend-approved", "PT6S");
+        Api.decide(BOB, id, "approve", "ok").then().statusCode(200);
+        Api.awaitState(ALICE, id, "ACTIVE", ACTIVATION);
+        UUID request = UUID.fromString(id);
+        String extension = extend(ALICE, id, "PT1M").then().statusCode(202).extract()
+                .path("extensions[0].id");
+        List<String> waiting = Api.as(CAROL).when().get("/api/approvals/extensions").then()
+                .statusCode(200).extract().path("id");
+        assertThat(waiting).contains(id);
+        List<String> own = Api.as(ALICE).when().get("/api/approvals/extensions").then()
+                .statusCode(200).extract().path("id");
+        assertThat(own).doesNotContain(id);
+
+        Api.awaitState(ALICE, id, "EXPIRED", Duration.ofSeconds(40));
+        assertThat(count("select count(*) from grant_extension where id = ?::uuid "
+                + "and state = 'EXPIRED'", extension)).isEqualTo(1);
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'grant.extension_expired' and actor_username = 'scheduler' "
+                + "and details->>'extensionId' = ?", request, extension)).isEqualTo(1);
+        decideExtension(CAROL, id, extension, "approve", "").then().statusCode(409);
     }
 
     @Test
@@ -245,6 +270,11 @@ class GrantExtensionTest {
                 .extract().cookie("elevate-csrf");
         String extension = Api.as(ALICE).when().get("/api/requests/" + id).then()
                 .extract().path("extensions[0].id");
+        page(CAROL).cookie("elevate-csrf", approverToken).formParam("csrf", approverToken)
+                .formParam("comment", "  ")
+                .post("/approvals/" + id + "/extensions/" + extension + "/deny")
+                .then().statusCode(400)
+                .body(containsString("Comment is required when denying"));
         page(CAROL).cookie("elevate-csrf", approverToken).formParam("csrf", approverToken)
                 .formParam("via", "slack").formParam("comment", "")
                 .post("/approvals/" + id + "/extensions/" + extension + "/approve")

@@ -538,7 +538,9 @@ public final class PolicyDocumentReader {
         LocatedJson parsed = LocatedJson.read(text, format);
         lines = parsed.lines();
         problems.addAll(parsed.problems());
-        return parsed.problems().isEmpty() ? parsed.root() : null;
+        // Null only when the text could not be read at all: after a duplicate key or an
+        // unsupported value the rest is still checked, so every problem is listed at once.
+        return parsed.root();
     }
 
     private void problem(String path, String rule) {

@@ -33,8 +33,22 @@ public class ApprovalApi {
     @GET
     public List<RequestView> pending() {
         Caller me = caller.get();
-        List<String> keys = catalog.approvableBy(me).stream().map(o -> o.entitlement().key).toList();
+        List<String> keys = catalog.approvableBy(me).stream().map(o -> o.entitlement().key)
+                .toList();
         return query.inbox(keys).stream()
+                .filter(d -> !d.request().isRequestedBy(me))
+                .map(RequestView::of)
+                .toList();
+    }
+
+    /** Active grants whose extension waits for a decision the caller could make. */
+    @GET
+    @Path("extensions")
+    public List<RequestView> pendingExtensions() {
+        Caller me = caller.get();
+        List<String> keys = catalog.approvableBy(me).stream().map(o -> o.entitlement().key)
+                .toList();
+        return query.extensionInbox(keys).stream()
                 .filter(d -> !d.request().isRequestedBy(me))
                 .map(RequestView::of)
                 .toList();

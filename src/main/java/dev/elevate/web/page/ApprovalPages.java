@@ -51,9 +51,13 @@ public class ApprovalPages {
                 List<RequestDetails> extensions);
 
         static native TemplateInstance review(RequestDetails details, PolicyEvaluation evaluation,
-                ExtensionReview extension, BreakGlassReview breakGlass, String via,
-                String notice, FormErrors errors, String base);
+                ExtensionReview extension, BreakGlassReview breakGlass,
+                String breakGlassRefusal, String via, String notice, FormErrors errors,
+                String errorForm, String base);
     }
+
+    /** Which of the page's forms a re-rendered error belongs to. */
+    enum Form { REQUEST, EXTENSION, BREAK_GLASS }
 
     /** The extension waiting on this request's grant, and the rules for deciding it. */
     public record ExtensionReview(ExtensionDetails pending, PolicyEvaluation evaluation) {
@@ -92,7 +96,7 @@ public class ApprovalPages {
     @Path("{id}")
     public TemplateInstance review(@PathParam("id") UUID id, @QueryParam("via") String via,
             @QueryParam("notice") String notice) {
-        return review(id, via, Notice.textOf(notice), FormErrors.none());
+        return review(id, via, Notice.textOf(notice), FormErrors.none(), Form.REQUEST);
     }
 
     // NB. Any signed-in person may post a decision: the policy refuses and audits outsiders,
@@ -139,20 +143,24 @@ public class ApprovalPages {
             @FormParam("outcome") String outcome, @FormParam("comment") String comment,
             @FormParam("via") String via) {
         Caller me = caller.get();
-        return decided(id, via, Notice.BREAK_GLASS_REVIEWED, () -> breakGlass.review(id,
-                outcome, comment, me, me.via(channel(via))));
+        return decided(id, via, Form.BREAK_GLASS, Notice.BREAK_GLASS_REVIEWED,
+                () -> breakGlass.review(id, outcome, comment, me, me.via(channel(via))));
     }
 
-    private TemplateInstance review(UUID id, String via, String notice, FormErrors errors) {
+    private TemplateInstance review(UUID id, String via, String notice, FormErrors errors,
+            Form errorForm) {
         Caller me = caller.get();
         RequestDetails details = query.visibleTo(id, me);
         ExtensionReview extension = details.pendingExtension()
                 .map(x -> new ExtensionReview(x,
                         approvals.evaluate(details.request(), x.extension(), me)))
                 .orElse(null);
+        BreakGlassReview use = breakGlassReviews.findById(id);
+        String refusal = use == null || use.isReviewed() ? null
+                : breakGlass.reviewRefusal(details.request(), me).orElse(null);
         return Templates.review(details, approvals.evaluate(details.request(), me), extension,
-                breakGlassReviews.findById(id), "slack".equals(via) ? "slack" : "", notice,
-                errors, base());
+                use, refusal, "slack".equals(via) ? "slack" : "", notice, errors,
+                errorForm.name(), base());
     }
 
     /** Where this page's forms post: the normal session, or the step-up one. */
@@ -163,8 +171,8 @@ public class ApprovalPages {
     private Response decide(UUID id, Decision decision, String comment, String via) {
         Caller me = caller.get();
         Notice done = decision == Decision.APPROVE ? Notice.APPROVED : Notice.DENIED;
-        return decided(id, via, done, () -> approvals.decide(id, decision, comment, me,
-                me.via(channel(via))));
+        return decided(id, via, Form.REQUEST, done, () -> approvals.decide(id, decision,
+                comment, me, me.via(channel(via))));
     }
 
     private Response decideExtension(UUID id, UUID extension, Decision decision, String comment,
@@ -172,8 +180,8 @@ public class ApprovalPages {
         Caller me = caller.get();
         Notice done = decision == Decision.APPROVE ? Notice.EXTENSION_APPROVED
                 : Notice.EXTENSION_DENIED;
-        return decided(id, via, done, () -> approvals.decideExtension(id, extension, decision,
-                comment, me, me.via(channel(via))));
+        return decided(id, via, Form.EXTENSION, done, () -> approvals.decideExtension(id,
+                extension, decision, comment, me, me.via(channel(via))));
     }
 
     private static Channel channel(String via) {
@@ -181,17 +189,17 @@ public class ApprovalPages {
     }
 
     /** Runs one decision and answers with the page that follows it. */
-    private Response decided(UUID id, String via, Notice done, Runnable decision) {
+    private Response decided(UUID id, String via, Form form, Notice done, Runnable decision) {
         try {
             decision.run();
         } catch (InvalidRequestException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(review(id, via, null, FormErrors.of(e.violations()))).build();
+                    .entity(review(id, via, null, FormErrors.of(e.violations()), form)).build();
         } catch (StepUpRequiredException e) {
             // Send the person through Keycloak with a second factor; the step-up session is
             // dropped first so that an old second-factor sign-in cannot be reused.
-            Response.ResponseBuilder redirect = Response.seeOther(URI.create(
-                    StepUpApprovalPages.PATH + "/" + id + ("slack".equals(via) ? "?via=slack" : "")));
+            Response.ResponseBuilder redirect = Response.seeOther(URI.create(StepUpApprovalPages.PATH
+                    + "/" + id + ("slack".equals(via) ? "?via=slack" : "")));
             StepUpApprovalPages.dropStepUpSession(redirect);
             return redirect.build();
         }

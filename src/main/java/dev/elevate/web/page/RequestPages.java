@@ -50,8 +50,8 @@ public class RequestPages {
                 FormErrors errors, String problem);
 
         static native TemplateInstance detail(RequestDetails details, String notice,
-                boolean canCancel, boolean canRevoke, boolean canExtend, String problem,
-                FormErrors errors);
+                boolean canCancel, boolean canRevoke, boolean canExtend, boolean canWithdraw,
+                String problem, FormErrors errors);
     }
 
     @Inject
@@ -97,7 +97,8 @@ public class RequestPages {
     public Response submit(@BeanParam RequestForm form) {
         Caller me = caller.get();
         try {
-            AccessRequest request = requests.submit(form.draft(viewer.zone()), me, me.via(Channel.WEB));
+            AccessRequest request = requests.submit(form.draft(viewer.zone()), me,
+                    me.via(Channel.WEB));
             return seeOther(request.id(), Notice.SUBMITTED);
         } catch (InvalidRequestException e) {
             return Response.status(Response.Status.BAD_REQUEST)
@@ -136,8 +137,9 @@ public class RequestPages {
         boolean canExtend = mine && request.state() == RequestState.ACTIVE
                 && details.policy().extensions().allowed()
                 && details.pendingExtension().isEmpty();
+        boolean canWithdraw = mine && details.pendingExtension().isPresent();
         return Templates.detail(details, notice, mine && request.state() == RequestState.PENDING,
-                canRevoke, canExtend, problem, errors);
+                canRevoke, canExtend, canWithdraw, problem, errors);
     }
 
     @POST

@@ -166,6 +166,25 @@ class PolicyDocumentReaderTest {
     }
 
     @Test
+    void aDuplicateKey_doesNotHideTheOtherProblems() {
+        String bad = """
+                {"format": "elevate-policy/v1", "policies": [{
+                  "entitlement": "prod-db-admin",
+                  "requesters": {"groups": ["/engineering"]},
+                  "duration": {"min": "PT1M", "default": "PT1M", "max": "PT1M"},
+                  "pendingTimeout": "PT1H",
+                  "pendingTimeout": "PT2H",
+                  "steps": []
+                }]}
+                """;
+
+        List<PolicyProblem> found = problems(bad, PolicyFormat.JSON);
+        assertThat(found).extracting(PolicyProblem::line).containsExactlyInAnyOrder(6, 7);
+        assertThat(found).extracting(PolicyProblem::rule)
+                .contains("'pendingTimeout' is given twice");
+    }
+
+    @Test
     void noStepsOrNoRequesters_isRefused() {
         String bad = """
                 {"format": "elevate-policy/v1", "policies": [{
