@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -210,6 +214,23 @@ class PagesTest {
         page(BOB).get("/admin/outbox").then().statusCode(403);
         page(ERIN).get("/admin/outbox").then().statusCode(200)
                 .body(containsString("alice requests quick-debug for PT5M"));
+    }
+
+    @Test
+    void times_showInEachViewersZone_withTheOffset() {
+        String id = api.submit(ALICE, "quick-debug", "PT5M");
+        Instant submitted = Instant.parse(Api.as(ALICE).get("/api/requests/" + id).then()
+                .extract().path("submittedAt"));
+        DateTimeFormatter shown = DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm:ss zzz '(UTC'xxx')'", Locale.ENGLISH);
+
+        // alice's Keycloak profile says Europe/Berlin, bob's America/New_York.
+        page(ALICE).get("/requests/" + id).then().statusCode(200)
+                .body(containsString(shown.format(submitted.atZone(ZoneId.of("Europe/Berlin")))));
+        page(BOB).get("/approvals/" + id).then().statusCode(200)
+                .body(containsString(shown.format(
+                        submitted.atZone(ZoneId.of("America/New_York")))))
+                .body(containsString("(UTC-0"));
     }
 
     private static RequestSpecification page(String username) {
