@@ -24,6 +24,7 @@ import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.grant.AccessGrant;
 import dev.elevate.grant.GrantExtension;
+import dev.elevate.grant.GrantExtensionService;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.Actor;
 import dev.elevate.identity.Caller;
@@ -73,6 +74,9 @@ public class ApprovalService {
 
     @Inject
     GrantService grants;
+
+    @Inject
+    GrantExtensionService extensions;
 
     @Inject
     AuditTrail audit;
@@ -149,7 +153,7 @@ public class ApprovalService {
         String text = comment == null ? "" : comment.strip();
         checkComment(decision, text);
         AccessRequest request = visible.lockFor(requestId, caller);
-        GrantExtension extension = grants.extensionOf(request, extensionId);
+        GrantExtension extension = extensions.extensionOf(request, extensionId);
         AccessPolicy policy = policies.policy(request.policyVersionId());
         List<Approval> cast = approvals.listForExtension(extensionId);
         Instant now = clock.instant();
@@ -160,13 +164,13 @@ public class ApprovalService {
         record(new Approval(requestId, actor, decision, text, now, evaluation.memberOf())
                 .onExtension(extensionId), policy, caller);
         if (decision == Decision.DENY) {
-            grants.closeExtension(request, extension, GrantExtension.State.DENIED, actor, text);
+            extensions.closeExtension(request, extension, GrantExtension.State.DENIED, actor, text);
             return extension;
         }
         audit.approvalRecorded(request, actor, text, evaluation.approvalsGiven() + 1,
                 evaluation.countsFor(), extensionId);
         if (evaluation.completes()) {
-            grants.extensionApproved(request, extension, actor, approvers(cast, actor));
+            extensions.extensionApproved(request, extension, actor, approvers(cast, actor));
         }
         return extension;
     }

@@ -22,6 +22,7 @@ import dev.elevate.approval.BreakGlassReview;
 import dev.elevate.approval.BreakGlassService;
 import dev.elevate.approval.Decision;
 import dev.elevate.grant.GrantExtension;
+import dev.elevate.grant.GrantExtensionService;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.Caller;
 import dev.elevate.identity.Channel;
@@ -50,6 +51,9 @@ public class RequestApi {
 
     @Inject
     GrantService grants;
+
+    @Inject
+    GrantExtensionService extensions;
 
     @Inject
     BreakGlassService breakGlass;
@@ -111,7 +115,7 @@ public class RequestApi {
     public Response extend(@PathParam("id") UUID id, ExtensionBody body) {
         Caller me = caller.get();
         ExtensionBody input = body == null ? new ExtensionBody(null, null) : body;
-        GrantExtension extension = grants.extend(id, input.duration(), input.reason(), me,
+        GrantExtension extension = extensions.extend(id, input.duration(), input.reason(), me,
                 me.via(Channel.API));
         return Response.status(extension.isPending() ? Response.Status.ACCEPTED
                 : Response.Status.OK).entity(view(id)).build();
@@ -136,7 +140,7 @@ public class RequestApi {
     public RequestView withdrawExtension(@PathParam("id") UUID id,
             @PathParam("extension") UUID extension) {
         Caller me = caller.get();
-        grants.withdrawExtension(id, extension, me, me.via(Channel.API));
+        extensions.withdrawExtension(id, extension, me, me.via(Channel.API));
         return view(id);
     }
 

@@ -22,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import dev.elevate.entitlement.EntitlementCatalog;
+import dev.elevate.grant.GrantExtensionService;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.AppRole;
 import dev.elevate.identity.Caller;
@@ -71,6 +72,9 @@ public class RequestPages {
 
     @Inject
     GrantService grants;
+
+    @Inject
+    GrantExtensionService extensions;
 
     @GET
     public TemplateInstance list(@QueryParam("notice") String notice) {
@@ -149,7 +153,7 @@ public class RequestPages {
             @FormParam("reason") String reason) {
         Caller me = caller.get();
         try {
-            boolean waits = grants.extend(id, duration, reason, me, me.via(Channel.WEB))
+            boolean waits = extensions.extend(id, duration, reason, me, me.via(Channel.WEB))
                     .isPending();
             return seeOther(id, waits ? Notice.EXTENSION_REQUESTED : Notice.EXTENDED);
         } catch (InvalidRequestException e) {
@@ -171,7 +175,7 @@ public class RequestPages {
     public Response withdrawExtension(@PathParam("id") UUID id,
             @PathParam("extension") UUID extension) {
         Caller me = caller.get();
-        grants.withdrawExtension(id, extension, me, me.via(Channel.WEB));
+        extensions.withdrawExtension(id, extension, me, me.via(Channel.WEB));
         return seeOther(id, Notice.EXTENSION_WITHDRAWN);
     }
 
