@@ -93,6 +93,11 @@ public class GrantExtensionService {
                     "An extension is already waiting for approvers; withdraw it first"));
         }
         AccessGrant grant = grants.findById(requestId);
+        if (!clock.instant().isBefore(grant.expiresAt)) {
+            // The revoke job is due or running late: the access is over, whatever the state.
+            throw refused(request, actor, "extend", new RequestConflictException(
+                    "The access ran out at " + grant.expiresAt + " and is being ended"));
+        }
         ExtensionRule rule = policies.policy(request.policyVersionId()).extensions();
         String refusal = extensionRefusal(rule, grant, more);
         if (refusal != null) {

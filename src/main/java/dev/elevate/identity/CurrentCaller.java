@@ -57,7 +57,10 @@ public class CurrentCaller {
         Object authTime = token.getClaim("auth_time");
         Instant at = authTime instanceof Number n ? Instant.ofEpochSecond(n.longValue())
                 : authTime == null ? null : parseEpoch(unquote(authTime));
-        return new SignIn(acr == null ? null : unquote(acr), at);
+        // Keycloak puts 0 in tokens that no interactive sign-in stands behind (the password
+        // grant): that is no sign-in time at all, not one in 1970.
+        Instant known = at == null || at.getEpochSecond() <= 0 ? null : at;
+        return new SignIn(acr == null ? null : unquote(acr), known);
     }
 
     private static Instant parseEpoch(String text) {

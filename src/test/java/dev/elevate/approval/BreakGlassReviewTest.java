@@ -152,6 +152,9 @@ class BreakGlassReviewTest {
                 "%" + id + "%#break-glass")).isEqualTo(1);
         Api.as(DAVE).when().get("/api/break-glass").then().statusCode(200)
                 .body("uses.find { it.request == '" + id + "' }.overdue", equalTo(true))
+                .body("uses.find { it.request == '" + id + "' }.requester", equalTo("alice"))
+                .body("uses.find { it.request == '" + id + "' }.entitlement",
+                        equalTo("glass-debug"))
                 .body("overdue", greaterThanOrEqualTo(1));
 
         reviewByApi(CAROL, id, "UNJUSTIFIED", "No incident was open at the time")

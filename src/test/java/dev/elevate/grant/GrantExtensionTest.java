@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,9 @@ class GrantExtensionTest {
         assertThat(second).isEqualTo(first.plus(Duration.ofMinutes(2)));
         assertOneRevokeJobAt(id, second);
 
+        // Both used up: the page no longer offers the form.
+        page(ALICE).get("/requests/" + id).then().statusCode(200)
+                .body(not(containsString("id=\"extend\"")));
         long mark = lastAuditId();
         extend(ALICE, id, "PT1M").then().statusCode(403).contentType(PROBLEM)
                 .body("reasons", hasItem("Already extended 2 time(s), the most this policy "

@@ -70,11 +70,8 @@ public final class ApprovalPolicy {
         String allApprovers = policy.steps().stream()
                 .map(s -> s.name() + " (" + s.approvers().describe() + ")")
                 .collect(Collectors.joining(", "));
-        String missing = policy.steps().stream()
-                .filter(s -> filled.get(s.name()) < s.approvals())
-                .map(s -> (s.approvals() - filled.get(s.name())) + " more from " + s.name()
-                        + " (" + s.approvers().describe() + ")")
-                .collect(Collectors.joining(" and "));
+        String missing = missing(policy, filled);
+        String missingAfter = missing(policy, StepMatcher.filled(after, places));
 
         List<PolicyCheck> checks = new ArrayList<>();
         checks.add(PolicyCheck.of("pending", PolicyCheck.Kind.STATE, pending,
@@ -121,14 +118,24 @@ public final class ApprovalPolicy {
                 wouldCount || eligibleSteps.isEmpty(),
                 missing.isEmpty() ? "Every step is met" : "Your approval would count for step "
                         + String.join(", ", countsFor) + (completes ? " and complete the " + noun
-                        : "; still needed: " + missing),
-                "The steps you belong to are full already; still needed: " + missing));
+                        : "; still needed after it: " + missingAfter),
+                missing.isEmpty() ? "Every step is met already"
+                        : "The steps you belong to are full already; still needed: " + missing));
 
         List<StepProgress> progress = policy.steps().stream()
                 .map(s -> new StepProgress(s.name(), s.approvers().describe(), s.approvals(),
                         filled.get(s.name())))
                 .toList();
         return new PolicyEvaluation(checks, progress, eligibleSteps, countsFor, completes);
+    }
+
+    /** What the steps still need, for example "1 more from security (group /security)". */
+    private static String missing(AccessPolicy policy, Map<String, Integer> filled) {
+        return policy.steps().stream()
+                .filter(s -> filled.get(s.name()) < s.approvals())
+                .map(s -> (s.approvals() - filled.get(s.name())) + " more from " + s.name()
+                        + " (" + s.approvers().describe() + ")")
+                .collect(Collectors.joining(" and "));
     }
 
     /** The steps a person belongs to, judged by Keycloak's current groups and roles. */
@@ -163,11 +170,11 @@ public final class ApprovalPolicy {
     }
 
     private static String describe(SignIn signIn, Instant now) {
+        String acr = "acr " + (signIn.acr() == null ? "none" : signIn.acr());
         if (signIn.authTime() == null) {
-            return "no recorded sign-in time";
+            return acr + " and no recorded sign-in time";
         }
         long ago = Math.max(0, now.getEpochSecond() - signIn.authTime().getEpochSecond());
-        return "acr " + (signIn.acr() == null ? "none" : signIn.acr()) + ", signed in " + ago
-                + " s ago";
+        return acr + ", signed in " + ago + " s ago";
     }
 }

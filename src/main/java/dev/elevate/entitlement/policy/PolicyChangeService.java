@@ -275,9 +275,14 @@ public class PolicyChangeService {
         return List.copyOf(result);
     }
 
+    /**
+     * The fields that differ, compared in the writer's normal form: a seed or an older version
+     * may spell a value differently ({@code P7D} against {@code PT168H}) and mean the same.
+     */
     static List<PolicyDifference> differences(String beforeJson, String afterJson) {
         try {
-            JsonNode before = JSON.readTree(beforeJson);
+            JsonNode before = JSON.readTree("{}".equals(beforeJson) ? beforeJson
+                    : PolicyDocumentWriter.policyJson(PolicyDocumentReader.readStored(beforeJson)));
             JsonNode after = JSON.readTree(afterJson);
             Set<String> fields = new TreeSet<>();
             before.fieldNames().forEachRemaining(fields::add);

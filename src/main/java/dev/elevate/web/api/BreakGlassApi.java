@@ -3,7 +3,9 @@ package dev.elevate.web.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +20,8 @@ import io.quarkus.security.Authenticated;
 import dev.elevate.approval.BreakGlassReview;
 import dev.elevate.approval.BreakGlassReviewRepository;
 import dev.elevate.identity.AppRole;
+import dev.elevate.request.AccessRequest;
+import dev.elevate.request.AccessRequestRepository;
 
 /**
  * Break-glass uses, the list auditors watch. The second person's review is posted to the
@@ -29,13 +33,15 @@ import dev.elevate.identity.AppRole;
 public class BreakGlassApi {
 
     /** One use and where its review stands. */
-    public record UseView(UUID request, Instant activatedAt, Instant dueAt, boolean overdue,
+    public record UseView(UUID request, String requester, String entitlement,
+            String reason, Instant activatedAt, Instant dueAt, boolean overdue,
             Instant reviewedAt, String reviewer, String outcome, String comment) {
 
-        public static UseView of(BreakGlassReview r, Instant now) {
-            return new UseView(r.requestId, r.activatedAt, r.dueAt, r.isOverdue(now),
-                    r.reviewedAt, r.reviewerUsername, r.outcome == null ? null : r.outcome.name(),
-                    r.comment);
+        public static UseView of(BreakGlassReview r, AccessRequest request, Instant now) {
+            return new UseView(r.requestId, request.requesterUsername(),
+                    request.entitlementKey(), request.justification(), r.activatedAt, r.dueAt,
+                    r.isOverdue(now), r.reviewedAt, r.reviewerUsername,
+                    r.outcome == null ? null : r.outcome.name(), r.comment);
         }
     }
 
@@ -47,6 +53,9 @@ public class BreakGlassApi {
     BreakGlassReviewRepository reviews;
 
     @Inject
+    AccessRequestRepository requests;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -54,8 +63,12 @@ public class BreakGlassApi {
     @Transactional
     public Summary unreviewed() {
         Instant now = clock.instant();
+        List<BreakGlassReview> open = reviews.listUnreviewed();
+        Map<UUID, AccessRequest> byId = open.isEmpty() ? Map.of()
+                : requests.list("id in ?1", open.stream().map(r -> r.requestId).toList())
+                        .stream().collect(Collectors.toMap(AccessRequest::id, r -> r));
         return new Summary(reviews.countUnreviewed(), reviews.countOverdue(now),
-                reviews.listUnreviewed().stream().map(r -> UseView.of(r, now)).toList());
+                open.stream().map(r -> UseView.of(r, byId.get(r.requestId), now)).toList());
     }
 
 }

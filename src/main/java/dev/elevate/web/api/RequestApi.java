@@ -193,7 +193,8 @@ public class RequestApi {
         BreakGlassReviewBody input = body == null ? new BreakGlassReviewBody(null, null) : body;
         BreakGlassReview review = breakGlass.review(id, input.outcome(), input.comment(), me,
                 me.via(Channel.API));
-        return BreakGlassApi.UseView.of(review, clock.instant());
+        return BreakGlassApi.UseView.of(review, query.visibleTo(id, me).request(),
+                clock.instant());
     }
 
     private RequestView decideExtension(UUID id, UUID extension, Decision decision,

@@ -2,6 +2,8 @@ package dev.elevate.web.error;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -43,6 +45,8 @@ public class ErrorMapping {
 
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final Logger LOG = Logger.getLogger(ErrorMapping.class);
+    /** How Jackson names a field given twice, with strict duplicate detection on. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']{1,64})'");
 
     @CheckedTemplate(basePath = "")
     static class Templates {
@@ -150,6 +154,12 @@ public class ErrorMapping {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        Matcher twice = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (twice.find()) {
+            return respond(uri, problem(400, "Invalid input", "The body gives a field twice",
+                    List.of(new FieldViolation(twice.group(1), "is given more than once")),
+                    List.of()));
+        }
         return respond(uri, problem(400, "Invalid input", "The body is not valid JSON",
                 List.of(new FieldViolation("body", "must be a JSON object")), List.of()));
     }

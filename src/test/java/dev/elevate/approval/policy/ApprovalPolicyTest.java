@@ -108,6 +108,15 @@ class ApprovalPolicyTest {
     }
 
     @Test
+    void firstApproval_saysWhatIsStillNeededAfterIt() {
+        PolicyEvaluation evaluation = evaluate(request, TWO_TEAMS, List.of(), BOB);
+
+        assertThat(check(evaluation, "approval-counts").explanation())
+                .isEqualTo("Your approval would count for step dba-lead; still needed after "
+                        + "it: 1 more from security (group /security)");
+    }
+
+    @Test
     void fullStep_refusesTheApprovalButStillAllowsADenial() {
         Person boris = Fixtures.person("boris", Set.of("/dba"), Set.of());
         PolicyEvaluation evaluation = evaluate(request, TWO_TEAMS,

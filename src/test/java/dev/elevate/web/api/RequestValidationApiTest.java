@@ -78,6 +78,27 @@ class RequestValidationApiTest {
     }
 
     @Test
+    void fieldGivenTwice_is400NamingIt_andStoresNothing() {
+        String twiceLast = "{\"entitlement\": \"staging-debug\", \"duration\": \"PT30M\", "
+                + "\"justification\": \"first of two reasons\", "
+                + "\"justification\": \"second of two reasons\"}";
+        String twiceFirst = "{\"entitlement\": \"staging-debug\", "
+                + "\"entitlement\": \"prod-db-admin\", \"duration\": \"PT30M\", "
+                + "\"justification\": \"one reason only here\"}";
+        long before = requestsAndAudit();
+
+        for (String[] c : new String[][] {{"justification", twiceLast},
+                {"entitlement", twiceFirst}}) {
+            Api.as(ALICE).body(c[1]).when().post("/api/requests")
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo(c[0]))
+                    .body("errors[0].rule", equalTo("is given more than once"));
+        }
+
+        assertThat(requestsAndAudit()).isEqualTo(before);
+    }
+
+    @Test
     void durationAsNumber_is400() {
         Map<String, Object> body = validBody();
         body.put("duration", 3600);

@@ -106,7 +106,7 @@ class StepUpApprovalTest {
                 .body("decision.mayApprove", equalTo(false))
                 .body("decision.checks.find { it.rule == 'step-up' }.met", equalTo(false))
                 .body("decision.checks.find { it.rule == 'step-up' }.explanation",
-                        containsString("you have acr silver"));
+                        containsString("you have acr silver and no recorded sign-in time"));
         assertThat(Api.state(ALICE, id)).isEqualTo("PENDING");
         assertThat(Database.count(db, "select count(*) from approval where request_id = ?",
                 request)).isZero();
