@@ -46,7 +46,8 @@ public class ErrorMapping {
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final Logger LOG = Logger.getLogger(ErrorMapping.class);
     /** How Jackson names a field given twice, with strict duplicate detection on. */
-    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']{1,64})'");
+    private static final Pattern DUPLICATE_FIELD =
+            Pattern.compile("^Duplicate field '([^']{1,64})'");
 
     @CheckedTemplate(basePath = "")
     static class Templates {

@@ -198,8 +198,9 @@ public class ApprovalPages {
         } catch (StepUpRequiredException e) {
             // Send the person through Keycloak with a second factor; the step-up session is
             // dropped first so that an old second-factor sign-in cannot be reused.
-            Response.ResponseBuilder redirect = Response.seeOther(URI.create(StepUpApprovalPages.PATH
-                    + "/" + id + ("slack".equals(via) ? "?via=slack" : "")));
+            String stepUp = StepUpApprovalPages.PATH + "/" + id
+                    + ("slack".equals(via) ? "?via=slack" : "");
+            Response.ResponseBuilder redirect = Response.seeOther(URI.create(stepUp));
             StepUpApprovalPages.dropStepUpSession(redirect);
             return redirect.build();
         }
