@@ -38,6 +38,9 @@ import dev.elevate.scheduling.JobScheduler;
  * The second person's sign-off on a break-glass use: someone other than the user, who is an
  * approver of the entitlement by Keycloak's current state, or an admin. Late reviews count,
  * and say they were late.
+ *
+ * <p>TODO: reviewing a use of a step-up entitlement needs no second factor yet; the review
+ * only records a verdict, but a strict policy may want the same sign-in as a decision.
  */
 @ApplicationScoped
 public class BreakGlassService {

@@ -29,14 +29,20 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
-    public void requestSubmitted(AccessRequest request, Actor actor, int policyVersion) {
+    /**
+     * @param breakGlass an emergency self-activation: no approvals are waited for, and the
+     *     entry says so instead of the policy's usual count
+     */
+    public void requestSubmitted(AccessRequest request, Actor actor, int policyVersion,
+            boolean breakGlass) {
         record(AuditEventType.REQUEST_SUBMITTED, request, actor, details(
                 "duration", request.duration().toString(),
                 "justification", request.justification(),
                 "ticket", request.ticket(),
                 "startsAt", request.startsAt() == null ? null : request.startsAt().toString(),
-                "pendingUntil", request.pendingUntil().toString(),
-                "requiredApprovals", request.requiredApprovals(),
+                "pendingUntil", breakGlass ? null : request.pendingUntil().toString(),
+                "requiredApprovals", breakGlass ? null : request.requiredApprovals(),
+                "breakGlass", breakGlass ? Boolean.TRUE : null,
                 "policyVersion", policyVersion));
     }
 

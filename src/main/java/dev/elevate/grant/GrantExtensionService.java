@@ -35,6 +35,9 @@ import dev.elevate.scheduling.JobScheduler;
  * More time on active grants: asked for by the requester, let through at once or decided by
  * approvers (see {@code ApprovalService.decideExtension}), and ended with the grant. Whatever
  * happens, the grant keeps exactly one revoke job, at its current end.
+ *
+ * <p>TODO: extensions that need no approval may stretch an auto-approved grant past its rule's
+ * {@code maxDuration}, up to the policy's {@code totalMax}; a rule-level cap would close that.
  */
 @ApplicationScoped
 public class GrantExtensionService {

@@ -109,7 +109,7 @@ public class RequestService {
             }
             throw e;
         }
-        audit.requestSubmitted(request, actor, offer.policyVersion());
+        audit.requestSubmitted(request, actor, offer.policyVersion(), draft.breakGlass());
         LOG.infof("request submitted: request=%s user=%s entitlement=%s duration=%s",
                 request.id(), caller.username(), policy.entitlement(), request.duration());
         // Approval decides what happens next: wait for people, a rule, or break-glass.

@@ -70,6 +70,9 @@ class BreakGlassReviewTest {
         String id = breakGlassUse();
         UUID request = UUID.fromString(id);
 
+        assertThat(count("select count(*) from audit_event where request_id = ? "
+                + "and type = 'request.submitted' and details->>'breakGlass' = 'true' "
+                + "and details->>'requiredApprovals' is null", request)).isEqualTo(1);
         page(ALICE).get("/approvals/" + id).then().statusCode(200)
                 .body(containsString("Break-glass use"))
                 .body(not(containsString("id=\"break-glass-review\"")));
