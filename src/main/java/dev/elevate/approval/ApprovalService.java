@@ -87,12 +87,27 @@ public class ApprovalService {
     @Inject
     Clock clock;
 
-    /** What the policy says about this caller deciding this request now, for the review page. */
+    /**
+     * What the policy says about this caller deciding a request now and, if one waits, the
+     * extension of its grant; {@code extension} is null when there is none. Keycloak is asked
+     * about the caller once, for both.
+     */
+    public record Review(PolicyEvaluation request, PolicyEvaluation extension) {
+    }
+
+    /** The rules for the review page and the API, read live; changes nothing. */
     @Transactional
-    public PolicyEvaluation evaluate(AccessRequest request, Caller caller) {
-        return ApprovalPolicy.evaluate(request, policies.policy(request.policyVersionId()),
-                approvals.listFor(request.id()), decider(caller), clock.instant(),
-                config.stepUpAcr());
+    public Review evaluate(AccessRequest request, GrantExtension pending, Caller caller) {
+        AccessPolicy policy = policies.policy(request.policyVersionId());
+        Decider decider = decider(caller);
+        Instant now = clock.instant();
+        PolicyEvaluation onRequest = ApprovalPolicy.evaluate(request, policy,
+                approvals.listFor(request.id()), decider, now, config.stepUpAcr());
+        PolicyEvaluation onExtension = pending == null ? null
+                : ApprovalPolicy.evaluate(ballot(request, pending), policy,
+                        approvals.listForExtension(pending.id()), decider, now,
+                        config.stepUpAcr());
+        return new Review(onRequest, onExtension);
     }
 
     /**
@@ -130,16 +145,6 @@ public class ApprovalService {
             approve(request, cast, actor, text, evaluation, now);
         }
         return request;
-    }
-
-    /** What the policy says about this caller deciding this extension now, for the review page. */
-    @Transactional
-    public PolicyEvaluation evaluate(AccessRequest request, GrantExtension extension,
-            Caller caller) {
-        return ApprovalPolicy.evaluate(ballot(request, extension),
-                policies.policy(request.policyVersionId()),
-                approvals.listForExtension(extension.id()), decider(caller), clock.instant(),
-                config.stepUpAcr());
     }
 
     /**

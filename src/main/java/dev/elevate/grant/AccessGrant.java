@@ -1,5 +1,6 @@
 package dev.elevate.grant;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.elevate.entitlement.policy.ExtensionRule;
 import dev.elevate.grant.connector.GrantOrder;
 
 /** What the connector was asked to do for one approved request, and how far it got. */
@@ -81,6 +83,23 @@ public class AccessGrant {
         this.connector = connector;
         this.target = target;
         this.principalSubject = principalSubject;
+    }
+
+    /** Why the policy refuses extending this active grant by {@code more}, or null if not. */
+    public String extensionRefusal(ExtensionRule rule, Duration more) {
+        Duration total = Duration.between(activatedAt, expiresAt.plus(more));
+        return !rule.allowed() ? "This entitlement's policy allows no extensions"
+                : extensions >= rule.maxCount() ? "Already extended " + extensions
+                        + " time(s), the most this policy allows"
+                : total.compareTo(rule.totalMax()) > 0 ? "Refused: the access would last "
+                        + total + " in all, over this policy's cap of " + rule.totalMax()
+                : null;
+    }
+
+    /** Whether the policy leaves room for one more extension of this active grant at all. */
+    public boolean hasExtensionLeft(ExtensionRule rule) {
+        return activatedAt != null && expiresAt != null
+                && extensionRefusal(rule, Duration.ofSeconds(1)) == null;
     }
 
     public GrantOrder order() {

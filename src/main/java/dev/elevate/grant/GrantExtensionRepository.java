@@ -2,10 +2,8 @@ package dev.elevate.grant;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,23 +22,15 @@ public class GrantExtensionRepository implements PanacheRepositoryBase<GrantExte
         return list("requestId = ?1 order by requestedAt", requestId);
     }
 
-    /** The extensions of many grants in one query, by request. */
-    public Map<UUID, List<GrantExtension>> listFor(Collection<UUID> requestIds) {
-        if (requestIds.isEmpty()) {
-            return Map.of();
-        }
-        return list("requestId in ?1 order by requestedAt", requestIds).stream()
-                .collect(Collectors.groupingBy(GrantExtension::requestId));
-    }
-
-    /** Requests, among these, whose grant has an extension waiting for approvers. */
-    public List<UUID> withPending(Collection<String> entitlementKeys) {
+    /** Extensions waiting for approvers on grants of these entitlements, oldest first. */
+    public List<GrantExtension> listPending(Collection<String> entitlementKeys) {
         if (entitlementKeys.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery("select e.requestId from GrantExtension e, "
+        return getEntityManager().createQuery("select e from GrantExtension e, "
                         + "AccessRequest r where r.id = e.requestId and e.state = :pending "
-                        + "and r.entitlementKey in :keys order by e.requestedAt", UUID.class)
+                        + "and r.entitlementKey in :keys order by e.requestedAt",
+                        GrantExtension.class)
                 .setParameter("pending", GrantExtension.State.PENDING)
                 .setParameter("keys", entitlementKeys)
                 .getResultList();

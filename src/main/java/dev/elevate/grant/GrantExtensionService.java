@@ -102,7 +102,7 @@ public class GrantExtensionService {
                     "The access ran out at " + grant.expiresAt + " and is being ended"));
         }
         ExtensionRule rule = policies.policy(request.policyVersionId()).extensions();
-        String refusal = extensionRefusal(rule, grant, more);
+        String refusal = grant.extensionRefusal(rule, more);
         if (refusal != null) {
             throw refused(request, actor, "extend", new NotEligibleException(refusal));
         }
@@ -128,8 +128,8 @@ public class GrantExtensionService {
     public void extensionApproved(AccessRequest request, GrantExtension extension, Actor actor,
             List<String> approvers) {
         AccessGrant grant = grants.findById(request.id());
-        String refusal = extensionRefusal(policies.policy(request.policyVersionId()).extensions(),
-                grant, extension.duration());
+        String refusal = grant.extensionRefusal(
+                policies.policy(request.policyVersionId()).extensions(), extension.duration());
         if (refusal != null) {
             // Cannot happen while one extension waits at a time; fail loudly rather than
             // stretch the grant past its policy.
@@ -200,17 +200,6 @@ public class GrantExtensionService {
             throw new InvalidRequestException(violations);
         }
         return more;
-    }
-
-    private static String extensionRefusal(ExtensionRule rule, AccessGrant grant,
-            Duration more) {
-        Duration total = Duration.between(grant.activatedAt, grant.expiresAt.plus(more));
-        return !rule.allowed() ? "This entitlement's policy allows no extensions"
-                : grant.extensions >= rule.maxCount() ? "Already extended " + grant.extensions
-                        + " time(s), the most this policy allows"
-                : total.compareTo(rule.totalMax()) > 0 ? "Refused: the access would last "
-                        + total + " in all, over this policy's cap of " + rule.totalMax()
-                : null;
     }
 
     private void applyExtension(AccessRequest request, AccessGrant grant,

@@ -1,5 +1,6 @@
 package dev.elevate.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,6 @@ import dev.elevate.entitlement.policy.AccessPolicy;
 import dev.elevate.entitlement.policy.PolicyCatalog;
 import dev.elevate.grant.AccessGrant;
 import dev.elevate.grant.AccessGrantRepository;
-import dev.elevate.grant.GrantExtension;
 import dev.elevate.grant.GrantExtensionRepository;
 import dev.elevate.identity.Caller;
 import dev.elevate.request.AccessRequest;
@@ -87,24 +87,23 @@ public class RequestDetailsQuery {
     /** Active grants of these entitlements whose extension waits for approvers. */
     @Transactional
     public List<RequestDetails> extensionInbox(List<String> entitlementKeys) {
-        List<UUID> pending = extensions.withPending(entitlementKeys);
+        // One extension waits per grant at most, so each one stands for its request.
+        Map<UUID, ExtensionDetails> pending = new LinkedHashMap<>();
+        extensions.listPending(entitlementKeys)
+                .forEach(e -> pending.put(e.requestId(), new ExtensionDetails(e, List.of())));
         Map<UUID, AccessRequest> found = pending.isEmpty() ? Map.of()
-                : requests.list("id in ?1", pending).stream()
+                : requests.list("id in ?1", List.copyOf(pending.keySet())).stream()
                         .collect(Collectors.toMap(AccessRequest::id, Function.identity()));
-        List<AccessRequest> waiting = pending.stream().map(found::get).toList();
-        List<UUID> ids = waiting.stream().map(AccessRequest::id).toList();
-        Map<UUID, List<GrantExtension>> byRequest = extensions.listFor(ids);
-        return summaries(waiting).stream()
-                .map(d -> new RequestDetails(d.request(), d.entitlement(), d.policy(),
-                        d.approvals(), d.grant(), byRequest.getOrDefault(d.request().id(),
-                                List.of()).stream()
-                                .filter(GrantExtension::isPending)
-                                .map(e -> new ExtensionDetails(e, List.of()))
-                                .toList(), List.of()))
-                .toList();
+        return summaries(pending.keySet().stream().map(found::get).toList(),
+                id -> List.of(pending.get(id)));
     }
 
     private List<RequestDetails> summaries(List<AccessRequest> list) {
+        return summaries(list, id -> List.of());
+    }
+
+    private List<RequestDetails> summaries(List<AccessRequest> list,
+            Function<UUID, List<ExtensionDetails>> extensionsOf) {
         List<UUID> ids = list.stream().map(AccessRequest::id).toList();
         Map<UUID, AccessGrant> grantsById = grants.listFor(ids).stream()
                 .collect(Collectors.toMap(g -> g.requestId, Function.identity()));
@@ -115,7 +114,7 @@ public class RequestDetailsQuery {
                 .map(r -> new RequestDetails(r, catalog.get(r.entitlementKey()),
                         policies.policy(r.policyVersionId()),
                         approvalsById.getOrDefault(r.id(), List.of()), grantsById.get(r.id()),
-                        List.of(), List.of()))
+                        extensionsOf.apply(r.id()), List.of()))
                 .toList();
     }
 }

@@ -95,11 +95,11 @@ public class RequestApi {
     public RulesView rules(@PathParam("id") UUID id) {
         Caller me = caller.get();
         RequestDetails details = query.visibleTo(id, me);
-        ExtensionDetails pending = details.pendingExtension().orElse(null);
-        return RulesView.of(id, approvals.evaluate(details.request(), me),
-                pending == null ? null : pending.extension().id(),
-                pending == null ? null : approvals.evaluate(details.request(),
-                        pending.extension(), me));
+        GrantExtension pending = details.pendingExtension().map(ExtensionDetails::extension)
+                .orElse(null);
+        ApprovalService.Review rules = approvals.evaluate(details.request(), pending, me);
+        return RulesView.of(id, rules.request(), pending == null ? null : pending.id(),
+                rules.extension());
     }
 
     /** The body of {@code POST /api/requests/{id}/extend}. */

@@ -151,14 +151,15 @@ public class ApprovalPages {
             Form errorForm) {
         Caller me = caller.get();
         RequestDetails details = query.visibleTo(id, me);
-        ExtensionReview extension = details.pendingExtension()
-                .map(x -> new ExtensionReview(x,
-                        approvals.evaluate(details.request(), x.extension(), me)))
-                .orElse(null);
+        ExtensionDetails pending = details.pendingExtension().orElse(null);
+        ApprovalService.Review rules = approvals.evaluate(details.request(),
+                pending == null ? null : pending.extension(), me);
+        ExtensionReview extension = pending == null ? null
+                : new ExtensionReview(pending, rules.extension());
         BreakGlassReview use = breakGlassReviews.findById(id);
         String refusal = use == null || use.isReviewed() ? null
                 : breakGlass.reviewRefusal(details.request(), me).orElse(null);
-        return Templates.review(details, approvals.evaluate(details.request(), me), extension,
+        return Templates.review(details, rules.request(), extension,
                 use, refusal, "slack".equals(via) ? "slack" : "", notice, errors,
                 errorForm.name(), base());
     }

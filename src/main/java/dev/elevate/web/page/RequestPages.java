@@ -1,7 +1,6 @@
 package dev.elevate.web.page;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +22,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import dev.elevate.entitlement.EntitlementCatalog;
-import dev.elevate.entitlement.policy.ExtensionRule;
-import dev.elevate.grant.AccessGrant;
 import dev.elevate.grant.GrantExtensionService;
 import dev.elevate.grant.GrantService;
 import dev.elevate.identity.AppRole;
@@ -143,18 +140,11 @@ public class RequestPages {
                         || request.state() == RequestState.APPROVED);
         boolean canExtend = mine && request.state() == RequestState.ACTIVE
                 && details.pendingExtension().isEmpty()
-                && hasExtensionLeft(details.policy().extensions(), details.grant());
+                && details.grant() != null
+                && details.grant().hasExtensionLeft(details.policy().extensions());
         boolean canWithdraw = mine && details.pendingExtension().isPresent();
         return Templates.detail(details, notice, mine && request.state() == RequestState.PENDING,
                 canRevoke, canExtend, canWithdraw, problem, errors);
-    }
-
-    /** Whether the policy leaves room for one more extension: count and total length. */
-    private static boolean hasExtensionLeft(ExtensionRule rule, AccessGrant grant) {
-        return rule.allowed() && grant != null && grant.activatedAt != null
-                && grant.expiresAt != null && grant.extensions < rule.maxCount()
-                && Duration.between(grant.activatedAt, grant.expiresAt)
-                        .compareTo(rule.totalMax()) < 0;
     }
 
     @POST
